@@ -1,0 +1,26 @@
+"""Errors raised by govinfo: every failure a user can cause is a GovinfoError."""
+
+from __future__ import annotations
+
+
+class GovinfoError(Exception):
+    """Base class of every error govinfo raises on bad input."""
+
+
+class ParseError(GovinfoError):
+    """A file could not be read as a report.
+
+    Carries the file, the table (when the problem is in one) and the reason,
+    so that a failure in a batch of thousands can be found and fixed.
+    """
+
+    def __init__(self, source: str, reason: str, table: str | None = None) -> None:
+        self.source = source
+        self.table = table
+        self.reason = reason
+        where = f"{source}: {table}" if table else source
+        super().__init__(f"{where}: {reason}")
+
+
+class PackageError(GovinfoError):
+    """A data package could not be written or loaded."""

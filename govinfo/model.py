@@ -1,0 +1,80 @@
+"""The in-memory report: metadata, narrative sections and the cells of tables 2-4."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .standard import table_schema
+
+TEMPLATES = ("2019", "2021", "other")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One printed cell: the number, the text it was read from, and why it may be uncertain.
+
+    ``value`` is None when the cell was left blank or not reported (never 0);
+    ``flag`` is empty when the value was read unambiguously, otherwise a code
+    of ``codes/flags.csv``. ``unit`` is set for amounts only.
+    """
+
+    value: int | float | None
+    raw: str = ""
+    flag: str = ""
+    unit: str = ""
+
+
+@dataclass
+class Section:
+    """One of the six sections of the report."""
+
+    heading: str
+    text: str
+
+
+@dataclass
+class Report:
+    """One annual report in the govinfo standard.
+
+    Cells are keyed by their two codes: ``requests[(row, applicant)]``,
+    ``appeals[(proceeding, outcome)]`` and ``disclosure[(item, measure)]``.
+    """
+
+    report_id: str
+    template: str = "other"
+    body: str | None = None
+    body_en: str | None = None
+    division_code: str | None = None
+    level: str | None = None
+    year: int | None = None
+    scope: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    source_url: str | None = None
+    source_sha256: str | None = None
+    index_number: str | None = None
+    notes: str | None = None
+    sections: dict[int, Section] = field(default_factory=dict)
+    requests: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    appeals: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    disclosure: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.template not in TEMPLATES:
+            raise ValueError(f"template must be one of {TEMPLATES}, not {self.template!r}")
+
+    def metadata(self) -> dict[str, object]:
+        """The report's row of the ``reports`` resource (its columns come from the standard)."""
+        return {name: getattr(self, name) for name in metadata_fields()}
+
+    def value(self, table: str, key: tuple[str, str]) -> int | float | None:
+        """The value of one cell of ``table`` (requests, appeals, disclosure), None when absent."""
+        cell = getattr(self, table).get(key)
+        return None if cell is None else cell.value
+
+
+def metadata_fields() -> list[str]:
+    """Columns of the ``reports`` resource, read from the standard."""
+    return [f["name"] for f in table_schema("reports")["fields"]]

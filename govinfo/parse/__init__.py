@@ -1,0 +1,36 @@
+"""Readers: any report file (or its text) to a :class:`govinfo.Report`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import GovinfoError, ParseError
+from ..model import Report
+from .source import open_source
+from .text import read_text
+
+TEXT_KINDS = frozenset({"txt", "md", "text", "markdown"})
+
+
+def parse(source: str | Path, *, report_id: str | None = None) -> Report:
+    """Read one report: a path to a file, or the text of a report.
+
+    ``report_id`` defaults to the file's stem. Raises :class:`govinfo.ParseError`
+    naming the file, the table and the reason when the input is not a report.
+    """
+    opened = open_source(source)
+    if opened.kind not in TEXT_KINDS:
+        raise ParseError(
+            opened.name,
+            f"cannot read .{opened.kind} files (text readers: {', '.join(sorted(TEXT_KINDS))})",
+        )
+    try:
+        report = read_text(opened.text(), report_id=report_id or opened.stem, name=opened.name)
+    except GovinfoError:
+        raise
+    except Exception as exc:  # a reader bug must still name the file
+        raise ParseError(
+            opened.name, f"unexpected failure while reading ({type(exc).__name__}: {exc})"
+        ) from exc
+    report.source_sha256 = opened.sha256
+    return report

@@ -1,0 +1,77 @@
+"""Recognising printed labels as codes of the standard.
+
+The keys come from the code lists' ``label_zh`` and from the readers' alias
+file (``govinfo/schema/aliases.csv``); nothing here lists labels itself.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+
+from ..codes import code_list
+from ..standard import SCHEMA_ROOT
+from .normalize import code_key, label_key
+
+
+@dataclass(frozen=True)
+class Match:
+    """A code recognised in a label key, at ``start:end`` of that key."""
+
+    start: int
+    end: int
+    code: str
+
+
+@cache
+def _aliases() -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    with (SCHEMA_ROOT / "aliases.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            out.setdefault(row["codelist"], []).append((row["code"], label_key(row["alias"])))
+    return out
+
+
+class Vocabulary:
+    """The printed forms of one code list, and a scanner that finds them in labels."""
+
+    def __init__(self, name: str, codes: list[str] | None = None) -> None:
+        codelist = code_list(name)
+        wanted = set(codes) if codes is not None else {c.code for c in codelist}
+        keys = [(code_key(c.label_zh), c.code) for c in codelist if c.code in wanted]
+        keys += [(key, code) for code, key in _aliases().get(name, []) if code in wanted]
+        self.name = name
+        self.keys = sorted(set(keys), key=lambda kc: -len(kc[0]))
+
+    def find(self, text: str) -> list[Match]:
+        """Codes whose key occurs in ``text``, left to right, longest key winning overlaps."""
+        key = label_key(text)
+        taken = [False] * len(key)
+        found = []
+        for k, code in self.keys:
+            start = key.find(k)
+            while start >= 0:
+                end = start + len(k)
+                if not any(taken[start:end]):
+                    taken[start:end] = [True] * len(k)
+                    found.append(Match(start, end, code))
+                start = key.find(k, start + 1)
+        return sorted(found, key=lambda m: m.start)
+
+    def codes_in(self, text: str) -> list[str]:
+        """Codes recognised in ``text``, in the order they occur."""
+        return [m.code for m in self.find(text)]
+
+    def completing(self, fragment: str, min_length: int = 6) -> list[str]:
+        """Codes whose key contains ``fragment`` (a label broken by layout), longest first."""
+        key = label_key(fragment)
+        if len(key) < min_length:
+            return []
+        return list(dict.fromkeys(code for k, code in self.keys if key in k))
+
+
+@cache
+def vocabulary(name: str) -> Vocabulary:
+    """The vocabulary of a whole code list."""
+    return Vocabulary(name)

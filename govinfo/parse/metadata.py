@@ -1,0 +1,125 @@
+"""Report metadata from its text: title, body, year, index number, date, scope, level."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from functools import cache
+
+from ..standard import SCHEMA_ROOT
+from .normalize import halfwidth
+
+_TITLE = re.compile(r"([^\s。，,：:；;|#]{0,40}?政府信息公开(?:工作)?年度?报告)")
+_BODY_SUFFIX = (
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|综合实验区|管理委员会|管委会|委员会|"
+    r"办公厅|办公室|局|厅|署|院|中心)"
+)
+_BODY_LINE = re.compile(rf"^\s*#*\s*([\u4e00-\u9fff（）()]{{2,30}}?{_BODY_SUFFIX})\s*$", re.M)
+_CHROME = re.compile(r".*(?:年报|正文|当前位置|首页)")
+_YEAR_IN_TITLE = re.compile(r"(20\d\d|19\d\d)\s*年")
+_PERIOD = re.compile(r"统计(?:时限|期限|时间)?[^。]{0,12}?(20\d\d)\s*年\s*1\s*月\s*1\s*日")
+_INDEX = re.compile(r"索\s*引\s*号\s*[:：]?\s*\|?\s*([0-9A-Za-z][0-9A-Za-z/\-－_.]{5,})")
+_DATE_CN = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_ISO = re.compile(r"(?:时间|日期)\s*[:：]\s*\|?\s*(20\d\d)-(\d{1,2})-(\d{1,2})")
+_AGGREGATE = re.compile(
+    r"汇总[^。]{0,60}?编制|全(?:区|市|县|省|州|盟|旗)[^。]{0,12}?(?:各级|共)[^。]{0,10}?(?:受理|收到)"
+)
+
+
+@cache
+def _corrections() -> list[tuple[str, str]]:
+    with (SCHEMA_ROOT / "corrections.csv").open(encoding="utf-8", newline="") as f:
+        return [(r["printed"], r["correct"]) for r in csv.DictReader(f)]
+
+
+def correct(text: str) -> str:
+    """``text`` with known misprints of names fixed (``govinfo/schema/corrections.csv``)."""
+    for printed, right in _corrections():
+        text = text.replace(printed, right)
+    return text
+
+
+def find_title(text: str) -> str | None:
+    """The report's title (… 政府信息公开工作年度报告), from one line or from lines joined."""
+    head = halfwidth(text[:3000])
+    match = None
+    for line in head.splitlines():
+        match = _TITLE.search(re.sub(r"\s+", "", line))
+        if match:
+            break
+    if match is None:
+        match = _TITLE.search(re.sub(r"\s+", "", head))
+    if match is None:
+        return None
+    return correct(_CHROME.sub("", match.group(1))) or None
+
+
+def find_body(text: str, title: str | None, headings_start: int) -> str | None:
+    """The publishing body: a line naming it near the top, else the name in the title."""
+    top = text[: max(headings_start, 0) or 600]
+    lines = [m.group(1) for m in _BODY_LINE.finditer(halfwidth(top))]
+    if lines:
+        return correct(lines[0].replace(" ", ""))
+    if title:
+        name = _YEAR_IN_TITLE.split(title)[0]
+        name = re.sub(r"(?:20\d\d|19\d\d)\s*年度?", "", name).strip()
+        if not name:
+            after = _YEAR_IN_TITLE.split(title)[-1]
+            name = re.sub(r"^度?|政府信息公开.*$", "", after)
+        return correct(name) or None
+    return None
+
+
+def find_year(text: str, title: str | None) -> int | None:
+    """The year reported on: from the title, else the statistics period, else the text."""
+    for source, pattern in ((title or "", _YEAR_IN_TITLE), (halfwidth(text), _PERIOD)):
+        match = pattern.search(source)
+        if match:
+            return int(match.group(1))
+    match = _YEAR_IN_TITLE.search(halfwidth(text[:2000]))
+    return int(match.group(1)) if match else None
+
+
+def find_index_number(text: str) -> str | None:
+    """The 索引号 printed with the page, if any."""
+    match = _INDEX.search(halfwidth(text[:2000]))
+    return match.group(1) if match else None
+
+
+def find_published(text: str, year: int | None) -> dt.date | None:
+    """The date the report was signed (under the signature), else the page's date."""
+    plain = halfwidth(text)
+    candidates = [m for m in _DATE_CN.finditer(plain[-200:])]
+    candidates += [m for m in _DATE_ISO.finditer(plain[:3000])]
+    candidates += [m for m in _DATE_CN.finditer(plain[:400])]
+    for match in candidates:
+        try:
+            date = dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            continue
+        if year is None or year <= date.year <= year + 1:
+            return date
+    return None
+
+
+def find_scope(text: str) -> str:
+    """``aggregate`` when the report says it was compiled from subordinate bodies, else ``own``."""
+    return "aggregate" if _AGGREGATE.search(halfwidth(text)) else "own"
+
+
+def find_level(body: str | None) -> str | None:
+    """The administrative level implied by the body's name, when it is unambiguous."""
+    if not body:
+        return None
+    for pattern, level in (
+        (r"(?:北京|天津|上海|重庆)市人民政府$", "province"),
+        (r"(?:省|自治区)人民政府$", "province"),
+        (r"(?:县|区|旗)人民政府$", "county"),
+        (r"市人民政府$", "city"),
+        (r"(?:乡|镇)人民政府$|街道办事处$", "township"),
+        (r"(?:局|厅|委员会|办公厅|办公室|署|院|中心)$", "department"),
+    ):
+        if re.search(pattern, body):
+            return level
+    return None
