@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govinfo import Report
+from govinfo import Cell, Report
 
 TABLES = ("requests", "appeals", "disclosure")
 
@@ -42,3 +42,21 @@ def unflagged_uncertain(report: Report, expected: dict) -> list[str]:
         if cell is None or not cell.flag:
             out.append(f"{item['table']}({item['row']}, {item['col']})")
     return out
+
+
+def report_from_expected(expected: dict) -> Report:
+    """A Report holding exactly the hand-read values of a corpus report (raw = printed value)."""
+    report = Report(
+        report_id=expected["report_id"],
+        template=expected["template"],
+        body=expected.get("body"),
+        year=expected.get("year"),
+    )
+    uncertain = {(u["table"], u["row"], u["col"]) for u in expected.get("uncertain", [])}
+    for table in TABLES:
+        cells = getattr(report, table)
+        for (a, b), value in expected_cells(expected, table).items():
+            raw = "" if value is None else str(value)
+            flag = "ambiguous_split" if (table, a, b) in uncertain else ""
+            cells[(a, b)] = Cell(value, raw, flag)
+    return report
