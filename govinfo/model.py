@@ -34,6 +34,22 @@ class Section:
 
 
 @dataclass
+class Alternatives:
+    """Cells of a report whose split was not settled: every candidate that fits equally well.
+
+    Kept on the :class:`Report` (not in packages) so that reports of the same
+    body in neighbouring years can settle them; ``candidates[i]`` holds one
+    value per key, ``raws[i]`` the printed digits of each.
+    """
+
+    table: str
+    keys: tuple[tuple[str, str], ...]
+    kinds: tuple[str, ...]
+    candidates: list[tuple[int | float, ...]]
+    raws: list[tuple[str, ...]]
+
+
+@dataclass
 class Report:
     """One annual report in the govinfo standard.
 
@@ -60,6 +76,7 @@ class Report:
     appeals: dict[tuple[str, str], Cell] = field(default_factory=dict)
     disclosure: dict[tuple[str, str], Cell] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    alternatives: list[Alternatives] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.template not in TEMPLATES:

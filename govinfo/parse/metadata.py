@@ -10,7 +10,11 @@ from functools import cache
 from ..standard import SCHEMA_ROOT
 from .normalize import halfwidth
 
-_TITLE = re.compile(r"([^\s。，,：:；;|#]{0,40}?政府信息公开(?:工作)?年度?报告)")
+_TITLE = re.compile(r"([^\s。，,：:；;|#《》〈〉<>]{0,40}?政府信息公开(?:工作)?年度?报告)(?!格式)")
+_OPENING = re.compile(
+    r"(?:19|20)\d\d\s*年(?:度|以来)?\s*[，,]\s*([\u4e00-\u9fff]{2,20}?)"
+    r"(?:坚持|以|深入|认真|按照|在|紧紧|始终|全面|持续|进一步|围绕)"
+)
 _BODY_SUFFIX = (
     r"(?:人民政府办公厅|人民政府办公室|人民政府|综合实验区|管理委员会|管委会|委员会|"
     r"办公厅|办公室|局|厅|署|院|中心)"
@@ -23,7 +27,7 @@ _INDEX = re.compile(r"索\s*引\s*号\s*[:：]?\s*\|?\s*([0-9A-Za-z][0-9A-Za-z/\
 _DATE_CN = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"(?:时间|日期)\s*[:：]\s*\|?\s*(20\d\d)-(\d{1,2})-(\d{1,2})")
 _AGGREGATE = re.compile(
-    r"汇总[^。]{0,60}?编制|全(?:区|市|县|省|州|盟|旗)[^。]{0,12}?(?:各级|共)[^。]{0,10}?(?:受理|收到)"
+    r"汇总[^。]{0,60}?编制|全(?:区|市|县|省|州|盟|旗)[^。，]{0,8}?(?:主动公开|受理|收到)"
 )
 
 
@@ -43,20 +47,18 @@ def correct(text: str) -> str:
 def find_title(text: str) -> str | None:
     """The report's title (… 政府信息公开工作年度报告), from one line or from lines joined."""
     head = halfwidth(text[:3000])
-    match = None
-    for line in head.splitlines():
-        match = _TITLE.search(re.sub(r"\s+", "", line))
-        if match:
-            break
-    if match is None:
-        match = _TITLE.search(re.sub(r"\s+", "", head))
-    if match is None:
-        return None
-    return correct(_CHROME.sub("", match.group(1))) or None
+    lines = [re.sub(r"\s+", "", line) for line in head.splitlines()]
+    for candidate in [*lines, "".join(lines)]:
+        for match in _TITLE.finditer(candidate):
+            title = _CHROME.sub("", match.group(1))
+            if not re.search(r"关于|印发|通知|条例", title):
+                return correct(title) or None
+    return None
 
 
 def find_body(text: str, title: str | None, headings_start: int) -> str | None:
-    """The publishing body: a line naming it near the top, else the name in the title."""
+    """The publishing body: a line naming it near the top, the name in the title, or the
+    subject of the overview's first sentence (``2022年，平潭综合实验区坚持…``)."""
     top = text[: max(headings_start, 0) or 600]
     lines = [m.group(1) for m in _BODY_LINE.finditer(halfwidth(top))]
     if lines:
@@ -68,6 +70,9 @@ def find_body(text: str, title: str | None, headings_start: int) -> str | None:
             after = _YEAR_IN_TITLE.split(title)[-1]
             name = re.sub(r"^度?|政府信息公开.*$", "", after)
         return correct(name) or None
+    opening = _OPENING.search(halfwidth(text))
+    if opening and not re.match(r"[我本]", opening.group(1)):
+        return correct(opening.group(1))
     return None
 
 
@@ -88,17 +93,23 @@ def find_index_number(text: str) -> str | None:
 
 
 def find_published(text: str, year: int | None) -> dt.date | None:
-    """The date the report was signed (under the signature), else the page's date."""
+    """The date the report was signed (under the signature), else the page's date.
+
+    Only a date after the reported year counts: dates inside it are the
+    statistics period (自2022年1月1日…), not publication.
+    """
     plain = halfwidth(text)
-    candidates = [m for m in _DATE_CN.finditer(plain[-200:])]
-    candidates += [m for m in _DATE_ISO.finditer(plain[:3000])]
-    candidates += [m for m in _DATE_CN.finditer(plain[:400])]
+    candidates = [
+        *_DATE_CN.finditer(plain[-200:]),
+        *_DATE_ISO.finditer(plain[:3000]),
+        *_DATE_CN.finditer(plain[:400]),
+    ]
     for match in candidates:
         try:
             date = dt.date(*(int(g) for g in match.groups()))
         except ValueError:
             continue
-        if year is None or year <= date.year <= year + 1:
+        if year is None or year < date.year <= year + 1:
             return date
     return None
 

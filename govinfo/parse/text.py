@@ -6,8 +6,11 @@ from .. import codes
 from ..errors import ParseError
 from ..model import Cell, Report, Section
 from . import metadata
+from .hints import stated_values
+from .identities import appeals_identities, requests_identities
 from .normalize import clean_text
 from .sections import Heading, find_headings
+from .split import Resolution, resolve
 from .tables import TableRead, read_appeals, read_disclosure, read_requests
 from .tokens import tokenize
 
@@ -39,15 +42,47 @@ def read_text(text: str, *, report_id: str, name: str) -> Report:
         if not read.found:
             report.warnings.append(f"{name}: {table}: table not found")
         report.warnings.extend(f"{name}: {w}" for w in read.warnings)
-        for pending in read.pending:
-            printed = " ".join(t.text for t in pending.tokens)
-            report.warnings.append(
-                f"{name}: {pending.table}: cells of {pending.keys[0][0]} run together "
-                f"({printed!r}); not split"
-            )
-        setattr(report, table, dict(read.cells))
+        cells = dict(read.cells)
+        for resolution in _split(table, read, report.template, text):
+            cells.update(resolution.cells)
+            report.alternatives.extend(resolution.alternatives)
+            report.warnings.extend(f"{name}: {w}" for w in resolution.warnings)
+        setattr(report, table, _in_template_order(table, cells))
     report.disclosure = _with_units(report.disclosure, report.template)
     return report
+
+
+def _split(table: str, read: TableRead, template: str, text: str) -> list[Resolution]:
+    """Resolve the glued rows of one table (table 2 row by row: its rows share no identity)."""
+    if not read.pending:
+        return []
+    if table == "disclosure":
+        hints = stated_values(text, table)
+
+        def kind(key: tuple[str, str]) -> str:
+            layout = codes.table2_cell(template, *key)
+            return layout.kind if layout else "count"
+
+        return [resolve([p], read.cells, [], kind, hints) for p in read.pending]
+    keys = list(read.cells) + [k for p in read.pending for k in p.keys]
+    if table == "requests":
+        rows = list(dict.fromkeys(row for row, _ in keys))
+        columns = list(dict.fromkeys(column for _, column in keys))
+        identities = requests_identities(rows, columns)
+    else:
+        identities = appeals_identities()
+    return [resolve(read.pending, read.cells, identities, lambda key: "count")]
+
+
+def _in_template_order(table: str, cells: dict) -> dict:
+    first, second = {
+        "requests": (codes.rows(), codes.applicants()),
+        "appeals": (codes.proceedings(), codes.outcomes()),
+        "disclosure": (codes.items(), codes.measures()),
+    }[table]
+    return dict(
+        sorted(cells.items(), key=lambda kv: (first[kv[0][0]].order, second[kv[0][1]].order))
+    )
 
 
 def _regions(text: str, headings: list[Heading]) -> dict[int, str]:

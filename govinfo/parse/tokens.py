@@ -97,3 +97,12 @@ def _label(text: str) -> Iterator[Token]:
     text = squeeze(text)
     if text:
         yield Token("label", text)
+
+
+def unit_of(text: str) -> tuple[str, str]:
+    """A run's digits and the money unit printed after them (``39573802895.90元``)."""
+    plain = halfwidth(text)
+    for unit in ("万元", "元"):
+        if plain.endswith(unit):
+            return plain[: -len(unit)], unit
+    return plain, ""

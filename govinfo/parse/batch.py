@@ -1,0 +1,67 @@
+"""Reading many reports at once: in parallel, with neighbouring years settling each other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import GovinfoError
+from ..model import Report
+from .series import settle
+
+
+@dataclass
+class Batch:
+    """The reports read and, for each input that failed, why."""
+
+    reports: list[Report] = field(default_factory=list)
+    failures: list[GovinfoError] = field(default_factory=list)
+
+
+def _parse_one(source: Path) -> Report | GovinfoError:
+    from . import parse
+
+    try:
+        return parse(source)
+    except GovinfoError as exc:
+        return exc
+
+
+def parse_many(
+    sources: Iterable[str | Path],
+    *,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Batch:
+    """Parse every source (``jobs`` processes); a failure never loses the other inputs.
+
+    Reports of the same body in consecutive years then settle each other's
+    open splits (see ``govinfo.parse.series``).
+    """
+    paths = [Path(s) for s in sources]
+    batch = Batch()
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = pool.map(_parse_one, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+            _collect(batch, results, len(paths), progress)
+    else:
+        _collect(batch, map(_parse_one, paths), len(paths), progress)
+    settle(batch.reports)
+    return batch
+
+
+def _collect(
+    batch: Batch,
+    results: Iterable[Report | GovinfoError],
+    total: int,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    for done, result in enumerate(results, start=1):
+        if isinstance(result, Report):
+            batch.reports.append(result)
+        else:
+            batch.failures.append(result)
+        if progress:
+            progress(done, total)
