@@ -9,11 +9,11 @@ the table's identities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import codes
 from ..model import Cell
-from .labels import Match, vocabulary
+from .labels import Match, Vocabulary, vocabulary
 from .normalize import label_key
 from .tokens import Token
 from .values import read_value
@@ -45,11 +45,22 @@ class Pending:
 
 
 @dataclass
+class Gap:
+    """A table-2 row that lost cells to loose lines: its printed values and the loose ones."""
+
+    keys: list[tuple[str, str]]
+    tokens: list[Token]
+    loose: list[Token] = field(default_factory=list)
+    unit: str = ""
+
+
+@dataclass
 class TableRead:
     """What was read from one table: cells, unresolved rows, warnings, template evidence."""
 
     cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
     pending: list[Pending] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     templates: set[str] = field(default_factory=set)
     found: bool = False
@@ -70,13 +81,16 @@ def entries(tokens: list[Token]) -> list[Entry]:
     return out
 
 
-def place_values(table: str, keys: list[tuple[str, str]], tokens: list[Token]) -> TableRead:
+def place_values(
+    table: str, keys: list[tuple[str, str]], tokens: list[Token], flag: str = ""
+) -> TableRead:
     """Cells for ``keys`` from the printed ``tokens`` when each token is one cell."""
     read = TableRead()
     tokens = _drop_trailing_blanks(tokens, len(keys))
-    single = all(t.kind == "cell" or _is_single_number(t.text) for t in tokens)
-    if len(tokens) == len(keys) and single:
-        read.cells.update(zip(keys, (read_value(t.text) for t in tokens), strict=True))
+    if len(tokens) == len(keys) and _delimited(tokens):
+        for key, token in zip(keys, tokens, strict=True):
+            cell = read_value(token.text)
+            read.cells[key] = replace(cell, flag=flag) if flag else cell
     elif len(tokens) < len(keys) and any(t.kind == "run" for t in tokens):
         read.pending.append(Pending(table, keys, tokens))
     else:
@@ -95,8 +109,12 @@ def _drop_trailing_blanks(tokens: list[Token], wanted: int) -> list[Token]:
     return tokens
 
 
-def _is_single_number(text: str) -> bool:
-    return bool(re.fullmatch(r"[+-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元)?", text))
+def _delimited(tokens: list[Token]) -> bool:
+    """Whether every token is one cell (a delimited cell, or a run holding one number)."""
+    return all(
+        t.kind == "cell" or re.fullmatch(r"[+-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元)?", t.text)
+        for t in tokens
+    )
 
 
 def _merge(into: TableRead, part: TableRead) -> None:
@@ -125,43 +143,116 @@ def _tree_order(
 
 
 def read_requests(tokens: list[Token]) -> TableRead:
-    """Table 3: rows by their labels, applicant columns from the header."""
+    """Table 3: rows by their labels, applicant columns from the header.
+
+    A label broken by layout is recognised by its fragments; numbers printed
+    without a label are placed, flagged ``placed``, at the template row whose
+    label is missing at that point.
+    """
     read = TableRead()
-    rows, applicants = vocabulary("rows"), codes.applicants()
-    cell_rows = set(codes.rows().cell_codes())
+    rows = vocabulary("rows")
     groups = entries(tokens)
-    header_key, start = "", None
-    for index, entry in enumerate(groups):
-        matches = rows.find(entry.key)
-        if matches:
-            header_key += entry.key[: matches[0].start]
-            start = index
-            break
-        header_key += entry.key
+    start, header_key = _first_row(groups, rows)
     if start is None:
         return read
     read.found = True
+    columns = _requests_columns(header_key, read)
+    cell_rows = set(codes.rows().cell_codes())
+    assigned: dict[str, list[Token]] = {}
+    orphans: list[tuple[str | None, list[Token]]] = []
+    last: str | None = None
+    for entry in groups[start:]:
+        row = _row_of(entry, rows, cell_rows, assigned, last)
+        if not entry.values:
+            continue
+        if row is None:
+            orphans.extend((last, part) for part in _rows_of(entry.values, len(columns)))
+            continue
+        parts = _rows_of(entry.values, len(columns))
+        if row in assigned:
+            read.warnings.append(f"requests: {row} printed twice; the first is kept")
+        else:
+            assigned[row] = parts[0]
+        orphans.extend((row, part) for part in parts[1:])
+        last = row
+    if any(row.startswith("other.") for row in assigned):
+        read.templates.add("2021")
+    placed = _place_orphans(orphans, assigned, read)
+    for row, values in assigned.items():
+        flag = "placed" if row in placed else ""
+        _merge(read, place_values("requests", [(row, c) for c in columns], values, flag))
+    return read
+
+
+def _first_row(groups: list[Entry], rows: Vocabulary) -> tuple[int | None, str]:
+    """Index of the first entry naming a row, and the header text before it."""
+    header_key = ""
+    for index, entry in enumerate(groups):
+        matches = rows.find(entry.key)
+        if matches:
+            return index, header_key + entry.key[: matches[0].start]
+        header_key += entry.key
+    return None, header_key
+
+
+def _requests_columns(header_key: str, read: TableRead) -> list[str]:
+    applicants = codes.applicants()
     expected = applicants.leaves("2021")
-    columns = _tree_order(vocabulary("applicants").codes_in(header_key), applicants, expected)
+    found = vocabulary("applicants").codes_in(header_key)
+    columns = _tree_order(found, applicants, expected)
     if columns is None:
-        columns = expected
         read.warnings.append(
             "requests: applicant columns not recognised in the header; read in template order"
         )
-    for entry in groups[start:]:
-        matches = [m for m in rows.find(entry.key) if m.code in cell_rows]
-        if not matches:
-            if entry.values:
-                read.warnings.append(f"requests: unknown row {entry.text!r} with values skipped")
+        return expected
+    return columns
+
+
+def _row_of(
+    entry: Entry, rows: Vocabulary, cell_rows: set[str], assigned: dict, last: str | None
+) -> str | None:
+    """The row an entry's labels name: the last full label, else a fragment's next match."""
+    matches = [m for m in rows.find(entry.key) if m.code in cell_rows]
+    if matches:
+        return matches[-1].code
+    order = codes.rows()
+    after = order[last].order if last else 0
+    fragments = [
+        code
+        for token in entry.labels
+        for code in rows.completing(token.text)
+        if code in cell_rows and code not in assigned and order[code].order > after
+    ]
+    return min(fragments, key=lambda code: order[code].order) if fragments else None
+
+
+def _rows_of(values: list[Token], width: int) -> list[list[Token]]:
+    """Values of one entry as printed rows: several when whole rows of cells were run together."""
+    values = _drop_trailing_blanks(values, width)
+    if len(values) > width and len(values) % width == 0 and _delimited(values):
+        return [values[i : i + width] for i in range(0, len(values), width)]
+    return [values]
+
+
+def _place_orphans(
+    orphans: list[tuple[str | None, list[Token]]], assigned: dict[str, list[Token]], read: TableRead
+) -> set[str]:
+    """Give rows of numbers printed without a label to the missing row at their position."""
+    order = codes.rows()
+    template = "2021" if any(r.startswith("other.") for r in assigned) else "2019"
+    placed = set()
+    for after, values in orphans:
+        low = order[after].order if after else 0
+        missing = [r for r in order.leaves(template) if r not in assigned and order[r].order > low]
+        if not missing:
+            printed = " | ".join(t.text for t in values)
+            read.warnings.append(f"requests: numbers with no row label skipped: {printed!r}")
             continue
-        row = matches[-1].code
-        if not entry.values:
-            continue
-        if row.startswith("other."):
-            read.templates.add("2021")
-        keys = [(row, column) for column in columns]
-        _merge(read, place_values("requests", keys, entry.values))
-    return read
+        row = missing[0]
+        assigned[row] = values
+        placed.add(row)
+        read.warnings.append(f"requests: {row}: its label was detached; placed by template order")
+    return placed
 
 
 def read_appeals(tokens: list[Token]) -> TableRead:
@@ -171,26 +262,25 @@ def read_appeals(tokens: list[Token]) -> TableRead:
     leaves = proceedings.leaves("2021")
     slots: list[tuple[str | None, str]] = []
     queue: list[str] = []
-    block: dict[str, object] = {"proceeding": None, "outcomes": set()}
+    block: tuple[str | None, set[str]] = (None, set())
     values: list[Token] = []
     for entry in entries(tokens):
         found: list[tuple[Match, str]] = [
             (m, "p") for m in vocabulary("proceedings").find(entry.key)
         ]
         found += [(m, "o") for m in vocabulary("outcomes").find(entry.key)]
+        if values and not found and entry.labels:
+            break
         for match, kind in sorted(found, key=lambda mk: mk[0].start):
             if kind == "p":
-                if (
-                    match.code in leaves
-                    and match.code not in queue
-                    and match.code not in _assigned(slots)
-                ):
+                seen = queue + [p for p, _ in slots if p]
+                if match.code in leaves and match.code not in seen:
                     queue.append(match.code)
-                continue
-            if block["proceeding"] is None or match.code in block["outcomes"]:
-                block = {"proceeding": queue.pop(0) if queue else None, "outcomes": set()}
-            block["outcomes"].add(match.code)
-            slots.append((block["proceeding"], match.code))
+            else:
+                if block[0] is None or match.code in block[1]:
+                    block = (queue.pop(0) if queue else None, set())
+                block[1].add(match.code)
+                slots.append((block[0], match.code))
         values.extend(entry.values)
         read.found = read.found or bool(found)
     if not read.found:
@@ -202,60 +292,75 @@ def read_appeals(tokens: list[Token]) -> TableRead:
         read.warnings.append(
             "appeals: columns not recognised in the header; read in template order"
         )
-    _merge(
-        read, place_values("appeals", keys, values[: len(keys)] if _all_cells(values) else values)
-    )
+    _merge(read, place_values("appeals", keys, values))
     return read
 
 
-def _assigned(slots: list[tuple[str | None, str]]) -> set[str]:
-    return {p for p, _ in slots if p}
-
-
-def _all_cells(tokens: list[Token]) -> bool:
-    return all(t.kind == "cell" for t in tokens)
-
-
 def read_disclosure(tokens: list[Token]) -> TableRead:
-    """Table 2: blocks of measures under each 第二十条 heading, items by their labels."""
+    """Table 2: blocks of measures under each 第二十条 heading, items by their labels.
+
+    Numbers printed on lines of their own (cells split over lines by a PDF
+    converter) are kept as loose values and given to the rows that lack cells.
+    """
     read = TableRead()
     items, measures = codes.items(), codes.measures()
-    articles = {
-        c.code for c in items if items.is_group(c.code, "2021") or items.is_group(c.code, "2019")
-    }
+    articles = {c.code for c in items if not c.parent}
     block: list[str] = []
+    block_used = False
     unit = ""
+    loose: list[Token] = []
     for entry in entries(tokens):
         found = [(m, "i") for m in vocabulary("items").find(entry.key)]
         found += [(m, "m") for m in vocabulary("measures").find(entry.key)]
         item = None
         for match, kind in sorted(found, key=lambda mk: mk[0].start):
             if kind == "i" and match.code in articles:
-                block, unit = [], ""
+                block, block_used, unit = [], False, ""
             elif kind == "m":
-                if match.code in block:
-                    block = []
+                if block_used or match.code in block:
+                    block, block_used = [], False
                 block.append(match.code)
                 read.templates.update(_only_template(measures, match.code))
             else:
                 item = match.code
         unit = _printed_unit(entry.text) or unit
         read.found = read.found or bool(found)
-        if item is None or not entry.values:
-            if entry.values and read.found:
-                read.warnings.append(
-                    f"disclosure: values {[t.text for t in entry.values]} with no item skipped"
-                )
+        if not entry.values or not read.found:
+            continue
+        if item is None:
+            loose.extend(entry.values)
             continue
         if not block:
             read.warnings.append(f"disclosure: {item} printed before its column headings; skipped")
             continue
-        part = place_values("disclosure", [(item, m) for m in block], entry.values)
+        block_used = True
+        keys = [(item, m) for m in block]
+        if len(entry.values) < len(keys) and all(t.kind == "cell" for t in entry.values):
+            read.gaps.append(Gap(keys, entry.values, unit=unit))
+            continue
+        part = place_values("disclosure", keys, entry.values)
         for key, cell in part.cells.items():
             if key[1] in codes.amount_measures() and not cell.unit:
-                part.cells[key] = Cell(cell.value, cell.raw, cell.flag, unit)
+                part.cells[key] = replace(cell, unit=unit)
         _merge(read, part)
+    _fill_gaps(read, loose)
     return read
+
+
+def _fill_gaps(read: TableRead, loose: list[Token]) -> None:
+    """Hand loose values to the rows short of cells, in order."""
+    for gap in list(read.gaps):
+        need = len(gap.keys) - len(gap.tokens)
+        gap.loose, loose = loose[:need], loose[need:]
+        if len(gap.loose) < need:
+            read.gaps.remove(gap)
+            printed = " | ".join(t.text for t in gap.tokens)
+            read.warnings.append(
+                f"disclosure: {gap.keys[0][0]}: {len(gap.tokens)} values for "
+                f"{len(gap.keys)} cells ({printed!r}); row skipped"
+            )
+    for token in loose:
+        read.warnings.append(f"disclosure: value {token.text!r} with no item skipped")
 
 
 def _only_template(codelist: codes.CodeList, code: str) -> set[str]:

@@ -9,6 +9,7 @@ from . import metadata
 from .hints import stated_values
 from .identities import appeals_identities, requests_identities
 from .normalize import clean_text
+from .place import fill_gaps
 from .sections import Heading, find_headings
 from .split import Resolution, resolve
 from .tables import TableRead, read_appeals, read_disclosure, read_requests
@@ -43,6 +44,8 @@ def read_text(text: str, *, report_id: str, name: str) -> Report:
             report.warnings.append(f"{name}: {table}: table not found")
         report.warnings.extend(f"{name}: {w}" for w in read.warnings)
         cells = dict(read.cells)
+        if read.gaps:
+            cells.update(fill_gaps(read.gaps, stated_values(text, table)))
         for resolution in _split(table, read, report.template, text):
             cells.update(resolution.cells)
             report.alternatives.extend(resolution.alternatives)

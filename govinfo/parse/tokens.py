@@ -18,6 +18,8 @@ from .values import is_value
 Kind = Literal["label", "cell", "run"]
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _RUN = re.compile(r"[+-]?\d+(?:\.\d+)?(?:万元|元)?")
+_PAGE_FOOTER = re.compile(r"^[—–\-]+\s*\d{1,3}\s*[—–\-]+$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
+_NOTE_LINE = re.compile(r"^\([^()]*\)$")
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,21 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """The tokens of a table region, line by line: pipe lines give cells, other lines runs."""
+    """The tokens of a table region, line by line: pipe lines give cells, other lines runs.
+
+    Page footers (``— 4 —``) are dropped; a bracketed note on the line under a
+    number (``22`` / ``（其中修订 16 件）``) stays with that number.
+    """
     tokens: list[Token] = []
     for line in text.splitlines():
-        tokens.extend(_line_tokens(line.strip()))
+        line = line.strip()
+        plain = halfwidth(line)
+        if _PAGE_FOOTER.match(plain):
+            continue
+        if _NOTE_LINE.match(plain) and tokens and tokens[-1].is_value:
+            tokens[-1] = Token("cell", tokens[-1].text + line)
+            continue
+        tokens.extend(_line_tokens(line))
     return tokens
 
 
