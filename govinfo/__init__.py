@@ -14,8 +14,10 @@ from .errors import GovinfoError, PackageError, ParseError
 from .model import Cell, Report, Section
 from .package import write_package
 from .parse import parse
+from .parse.batch import Batch, parse_many
 
 __all__ = [
+    "Batch",
     "Cell",
     "Dataset",
     "GovinfoError",
@@ -28,5 +30,6 @@ __all__ = [
     "list_datasets",
     "load",
     "parse",
+    "parse_many",
     "write_package",
 ]

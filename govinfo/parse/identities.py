@@ -10,7 +10,7 @@ normative documents (X-STOCK), and the 2019 template's running counts.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import codes
 
@@ -25,6 +25,10 @@ class Identity:
     name: str
     table: str
     terms: tuple[tuple[Key, int], ...]
+    keys: frozenset[Key] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", frozenset(key for key, _ in self.terms))
 
     def holds(self, values: Mapping[Key, Number | None]) -> bool | None:
         """True or False, or None when a cell it reads is missing or blank."""
@@ -35,10 +39,6 @@ class Identity:
                 return None
             total += sign * value
         return abs(total) < 1e-6
-
-    @property
-    def keys(self) -> frozenset[Key]:
-        return frozenset(key for key, _ in self.terms)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ its meaning, so that spacing, punctuation and quote styles do not matter.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2212: 0x2D, 0xFE63: 0x2D})
@@ -18,9 +19,13 @@ _PAREN_NOTE = re.compile(r"\(.*\)$")
 _SPACES = re.compile(r"\s+")
 
 
+_HAS_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000\u00a0\u2212\ufe63]")
+
+
+@lru_cache(maxsize=256)
 def halfwidth(text: str) -> str:
     """``text`` with full-width ASCII forms as ASCII (same length)."""
-    return text.translate(_FULLWIDTH)
+    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
 
 
 def squeeze(text: str) -> str:

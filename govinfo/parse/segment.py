@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import combinations
-
-from .normalize import halfwidth
 
 LIMIT = 200_000
 _PATTERNS = {
@@ -25,32 +22,40 @@ def segmentations(chunks: list[str], kinds: list[str]) -> Iterator[tuple[str, ..
 
     Boundaries between chunks (whitespace or a separate token) are kept; a
     number never has a leading zero; only ``change`` cells may be negative and
-    only ``amount`` cells decimal.
+    only ``amount`` cells decimal. Raises TooManyCuts past ``LIMIT`` results.
     """
-    text = "".join(halfwidth(c) for c in chunks)
-    forced: set[int] = set()
+    text = "".join(chunks)
+    stops = []
     position = 0
-    for chunk in chunks[:-1]:
+    for chunk in chunks:
         position += len(chunk)
-        forced.add(position)
-    free = [i for i in range(1, len(text)) if i not in forced]
-    extra = len(kinds) - 1 - len(forced)
-    if extra < 0 or extra > len(free):
-        return
-    if _count(len(free), extra) > LIMIT:
-        raise TooManyCuts(f"{len(text)} characters into {len(kinds)} cells")
+        stops.append(position)
     patterns = [_PATTERNS[k] for k in kinds]
-    for chosen in combinations(free, extra):
-        cuts = sorted(forced.union(chosen))
-        parts = tuple(text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True))
-        if all(p.fullmatch(part) for p, part in zip(patterns, parts, strict=True)):
-            yield parts
+    for found, parts in enumerate(_cuts(text, 0, 0, patterns, stops), start=1):
+        if found > LIMIT:
+            raise TooManyCuts(f"{len(text)} characters into {len(kinds)} cells")
+        yield parts
 
 
-def _count(n: int, k: int) -> int:
-    from math import comb
-
-    return comb(n, k)
+def _cuts(
+    text: str, start: int, index: int, patterns: list[re.Pattern[str]], stops: list[int]
+) -> Iterator[tuple[str, ...]]:
+    """Cuts of ``text[start:]`` into ``patterns[index:]``, never across a chunk boundary."""
+    stop = next(s for s in stops if s > start)
+    remaining = len(patterns) - index - 1
+    if remaining == 0:
+        if stop == len(text) and patterns[index].fullmatch(text[start:]):
+            yield (text[start:],)
+        return
+    last = min(stop, len(text) - remaining)
+    for end in range(start + 1, last + 1):
+        part = text[start:end]
+        if not patterns[index].fullmatch(part):
+            if part in ("0", "-0") or (part[0] == "0" and "." not in part):
+                break
+            continue
+        for rest in _cuts(text, end, index + 1, patterns, stops):
+            yield (part, *rest)
 
 
 def number(part: str) -> int | float:

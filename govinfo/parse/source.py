@@ -31,12 +31,7 @@ class Source:
 
 def open_source(source: str | Path) -> Source:
     """A path to a report file, or the text of a report itself."""
-    if isinstance(source, Path) or (
-        isinstance(source, str)
-        and "\n" not in source
-        and len(source) < 4096
-        and Path(source).is_file()
-    ):
+    if isinstance(source, Path) or (isinstance(source, str) and _names_a_file(source)):
         path = Path(source)
         try:
             size = path.stat().st_size
@@ -49,6 +44,15 @@ def open_source(source: str | Path) -> Source:
     if isinstance(source, str):
         return Source("<text>", "report", "txt", source.encode("utf-8"))
     raise ParseError(repr(source), "expected a path or the text of a report")
+
+
+def _names_a_file(text: str) -> bool:
+    if "\n" in text or len(text) > 1024:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def decode(data: bytes, name: str) -> str:

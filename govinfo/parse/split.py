@@ -22,7 +22,7 @@ from .segment import TooManyCuts, number, segmentations
 from .tables import Pending
 from .tokens import unit_of
 
-MAX_COMBINATIONS = 20_000
+MAX_COMBINATIONS = 5_000
 
 
 @dataclass
@@ -62,10 +62,11 @@ def resolve(
     """Split the pending rows of one table so that the most identities hold."""
     rows, warnings = _candidate_rows(pending, kind_of)
     known = {key: cell.value for key, cell in fixed.items()}
-    relevant = [i for i in identities if any(k in i.keys for r in rows for k in r.keys)]
+    pending_keys = {key for row in rows for key in row.keys}
+    relevant = [i for i in identities if i.keys & pending_keys]
     for row in rows:
         _keep_best_alone(row, known, relevant)
-    combos = _best_combinations(rows, known, relevant)
+    combos, exact = _best_combinations(rows, known, relevant)
     combos = _agreeing_with_hints(rows, combos, hints or {})
     combos = _within_plausible_ratios(rows, combos)
     chosen = min(combos, key=lambda combo: _implausibility(rows, combo))
@@ -76,7 +77,7 @@ def resolve(
         for position, key in enumerate(row.keys):
             if row.by_digits == 1:
                 flag = ""
-            elif len({v[position] for v in variants}) > 1:
+            elif not exact or len({v[position] for v in variants}) > 1:
                 flag = "ambiguous_split"
             else:
                 flag = "split"
@@ -136,19 +137,23 @@ def _keep_best_alone(row: Row, known: dict[Key, Number | None], identities: list
 
 def _best_combinations(
     rows: list[Row], known: dict[Key, Number | None], identities: list[Identity]
-) -> list[tuple[int, ...]]:
-    """Every choice of one candidate per row that satisfies the most identities."""
+) -> tuple[list[tuple[int, ...]], bool]:
+    """Every choice of one candidate per row that satisfies the most identities.
+
+    When there are too many choices to try, a greedy choice is returned and
+    the second value is False: nothing it writes may pass as settled.
+    """
     sizes = [len(row.parts) for row in rows]
     total = 1
     for size in sizes:
         total *= size
     if total > MAX_COMBINATIONS:
-        return [_greedy(rows, known, identities)]
+        return [_greedy(rows, known, identities)], False
     scored = []
     for combo in itertools.product(*(range(s) for s in sizes)):
         scored.append((_score(identities, _values(rows, combo, known)), combo))
     best = max(score for score, _ in scored)
-    return [combo for score, combo in scored if score == best]
+    return [combo for score, combo in scored if score == best], True
 
 
 def _values(rows: list[Row], combo: tuple[int, ...], known: dict[Key, Number | None]) -> dict:
