@@ -72,7 +72,8 @@ def findings(
                     fontweight="bold",
                 )
         names = report_labels(reports, lang) if reports is not None else {}
-        ax.set_xticks(range(len(rules)), rules, rotation=30, ha="right", rotation_mode="anchor")
+        turn = {"rotation": 30, "ha": "right", "rotation_mode": "anchor"} if len(rules) > 6 else {}
+        ax.set_xticks(range(len(rules)), rules, **turn)
         ax.set_yticks(range(len(ids)), [names.get(r, r) for r in ids])
         ax.set_xlim(-0.5, len(rules) - 0.5)
         ax.set_ylim(len(ids) - 0.5, -0.5)

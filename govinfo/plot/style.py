@@ -139,7 +139,7 @@ def canvas(ax: Axes | None, lang: str, size: tuple[float, float]) -> Iterator[tu
 
 def figure_size(rows: int, width: float = WIDTH) -> tuple[float, float]:
     """A figure size that gives each of ``rows`` bars room for its label."""
-    return (width, 1.9 + ROW_HEIGHT * max(rows, 2))
+    return (width, 2.4 + ROW_HEIGHT * max(rows, 2))
 
 
 def title(ax: Axes, text: str) -> None:
