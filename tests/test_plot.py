@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
@@ -12,7 +14,7 @@ import govinfo
 from govinfo import codes, plot
 from govinfo.plot import PlotError
 
-from .conftest import expected_for
+from .conftest import ROOT, expected_for
 from .expectations import report_from_expected
 from .plotting import (
     CJK,
@@ -342,3 +344,13 @@ def test_no_table_3_at_all_is_an_error(tmp_path):
     empty = package(tmp_path, [govinfo.Report("x_2018", template="other", year=2018)])
     with pytest.raises(PlotError, match="table 3"):
         plot.outcomes(empty)
+
+
+def test_the_gallery_shows_every_figure_in_both_languages():
+    docs = ROOT / "docs"
+    page = (docs / "gallery.md").read_text(encoding="utf-8")
+    for kind in [*plot.KINDS, "findings"]:
+        assert f"plot.{kind}(" in page, kind
+    for image in re.findall(r"\]\((gallery/[^)]+\.png)\)", page):
+        assert (docs / image).is_file(), image
+    assert page.count(".zh.png)") == page.count(".en.png)")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from . import style
 from .data import Value
@@ -89,8 +89,11 @@ def stacked(
     )
     if named:
         ax.set_xlim(0, max([*base.values(), span]) * style.NOTE_ROOM)
+    axis = ax.xaxis if horizontal else ax.yaxis
     if normalize or percent:
-        (ax.xaxis if horizontal else ax.yaxis).set_major_formatter(PercentFormatter(1, decimals=0))
+        axis.set_major_formatter(PercentFormatter(1, decimals=0))
+    else:
+        axis.set_major_locator(MaxNLocator(integer=True))
     return drawn, blank
 
 
@@ -120,9 +123,10 @@ def _mark_not_reported(
         if (values[row] and not blank) or (not values[row] and not mark_empty):
             continue
         any_blank = True
-        named = "、".join(blank[:2]) if lang == "zh" else ", ".join(blank[:2])
+        named = ("、" if lang == "zh" else ", ").join(blank[:2])
         more = f" +{len(blank) - 2}" if len(blank) > 2 else ""
-        note = f"{marker}: {named}{more}" if blank and horizontal else marker
+        colon = "：" if lang == "zh" else ": "
+        note = f"{marker}{colon}{named}{more}" if blank and horizontal else marker
         any_named = any_named or note != marker
         xy = (ends[row], at) if horizontal else (at, ends[row])
         offset = (4, 0) if horizontal else (0, 3)

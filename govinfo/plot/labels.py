@@ -82,13 +82,6 @@ def code_label(codelist: codes.CodeList, code: str, lang: str) -> str:
     return _NOTE.sub("", label) or label
 
 
-def path_label(codelist: codes.CodeList, code: str, lang: str) -> str:
-    """The label of ``code`` after its parent's (行政诉讼·复议后起诉), or alone at the top."""
-    parent = codelist[code].parent
-    own = code_label(codelist, code, lang)
-    return f"{code_label(codelist, parent, lang)} · {own}" if parent else own
-
-
 def body_name(record: pd.Series, lang: str) -> str:
     """The publishing body's name in ``lang``; in English the report id stands in for a
     body without an English name, so no Chinese reaches a figure drawn without a CJK font."""

@@ -188,13 +188,13 @@ def grid(ax: Axes, axis: str) -> None:
     ax.set_axisbelow(True)
 
 
-def save(ax: Axes, path: str | Path) -> Path:
+def save(ax: Axes, path: str | Path, dpi: int = DPI) -> Path:
     """Write the figure of ``ax`` to ``path`` (format from the suffix) and close it."""
     target = Path(path)
     figure = ax.figure
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        figure.savefig(target, dpi=DPI)
+        figure.savefig(target, dpi=dpi)
     except ValueError as exc:
         raise PlotError(f"{target}: {exc}") from None
     finally:

@@ -10,7 +10,8 @@ from .. import codes
 from ..dataset import Dataset
 from . import bars, data, style
 from .bars import Segment
-from .labels import code_label, path_label, report_labels, source, text
+from .labels import code_label, report_labels, source, text
+from .wrapping import wrap
 
 GAP = 0.7
 
@@ -65,9 +66,9 @@ def appeals(
             marker.set_gid("total")
             extra.append((marker, code_label(outcomes, "total", lang)))
         labels = [
-            path_label(proceedings, p, lang)
+            code_label(proceedings, p, lang)
             if len(ids) == 1
-            else f"{names[r]} · {path_label(proceedings, p, lang)}"
+            else wrap(f"{names[r]} · {code_label(proceedings, p, lang)}", style.LABEL_WRAP + 10)
             for r, p in rows
         ]
         ax.set_yticks(list(positions.values()), labels)
