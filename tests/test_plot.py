@@ -244,6 +244,7 @@ def test_findings_heatmap_colours_the_worst_status():
     )
     assert "b_2022|T3-OUTCOMES" not in cells  # no finding: nothing drawn
     assert "1/2" in texts(ax)
+    assert "Source: govinfo" in texts(ax)
     assert legend_labels(ax) == ["fail", "not assessable", "pass"]
 
 

@@ -83,8 +83,8 @@ def findings(
         present = [s for s in STATUSES if s in counts.columns and counts[s].any()]
         handles = [Patch(color=style.colour("status", s)) for s in present]
         style.legend(ax, handles, [text(f"status.{s}", lang) for s in present])
-        line = source(reports, lang) if reports is not None else f"{text('source', lang)}govinfo"
-        style.source_line(ax, line)
+        lines = source(reports, lang) if reports is not None else [f"{text('source', lang)}govinfo"]
+        style.source_line(ax, lines)
     return ax
 
 

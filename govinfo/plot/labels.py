@@ -35,9 +35,6 @@ TEXTS = {
     "share": ("占比", "Share"),
     "share_handled": ("占办理总计的比例", "Share of requests handled"),
     "per_100": ("每百件办理申请", "Per 100 requests handled"),
-    "year": ("年度", "Year"),
-    "rule": ("规则", "Rule"),
-    "report": ("报告", "Report"),
     "not_reported": ("未填报", "n.r."),
     "note.not_reported": (
         "未填报＝报告中该栏为空或为“/”“—”，不等于0",
@@ -117,7 +114,8 @@ def source(reports: pd.DataFrame, lang: str, notes: Sequence[str] = ()) -> list[
     who = body_name(reports.iloc[0], lang) if bodies == 1 else text("bodies", lang).format(n=bodies)
     kind = text("reports_title" if len(reports) > 1 else "report_title", lang)
     if lang == "zh":
-        line = f"{text('source', lang)}{who} {span}{text('year_suffix', lang)}{kind}"
+        span = f" {span}{text('year_suffix', lang)}" if span else ""
+        line = f"{text('source', lang)}{who}{span}{kind}"
     else:
         line = f"{text('source', lang)}{who}, {kind} {span}".rstrip()
     return [line, *notes]

@@ -63,7 +63,6 @@ COLOURS = {
     },
     "proceedings": {
         "review": OKABE_ITO["blue"],
-        "litigation": OKABE_ITO["orange"],
         "litigation_direct": OKABE_ITO["orange"],
         "litigation_after_review": OKABE_ITO["vermillion"],
     },
