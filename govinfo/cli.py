@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,6 +44,23 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("-o", "--output", type=Path, default=Path("govinfo-demo"))
     demo.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     demo.set_defaults(run=_run_demo)
+
+    plot = commands.add_parser("plot", help="draw a figure of a data package")
+    plot.add_argument("package", help="package folder, datapackage.json or curated package name")
+    plot.add_argument(
+        "--kind",
+        required=True,
+        help="outcomes, flow, applicants, trend, appeals or compare",
+    )
+    plot.add_argument(
+        "-o", "--output", type=Path, required=True, help="image file (.png, .svg, .pdf)"
+    )
+    plot.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+    plot.add_argument("--report", nargs="+", metavar="ID", help="report ids to draw (default: all)")
+    plot.add_argument("--body", help="draw the reports of this body only")
+    plot.add_argument("--normalize", action="store_true", help="shares instead of counts")
+    plot.add_argument("--measure", help="trend: requests, disclosure_rate or appeals")
+    plot.set_defaults(run=_run_plot)
     return parser
 
 
@@ -72,4 +90,22 @@ def _run_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
     print(run_demo(args.output, lang=args.lang))
+    return 0
+
+
+def _run_plot(args: argparse.Namespace) -> int:
+    from .datasets import load
+    from .plot import draw, save
+
+    options = {"report_ids": args.report, "body": args.body, "lang": args.lang}
+    if args.normalize:
+        options["normalize"] = True
+    if args.measure:
+        options["measure"] = args.measure
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        target = save(draw(args.kind, load(args.package), **options), args.output)
+    for warning in caught:
+        print(f"govinfo: warning: {warning.message}", file=sys.stderr)
+    print(f"wrote {target}")
     return 0

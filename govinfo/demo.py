@@ -10,6 +10,7 @@ import pandas as pd
 from .datasets import load
 from .package import write_package
 from .parse import parse
+from .plot import outcomes, save
 from .summary import key_figures, summary_text
 
 EXAMPLE = "hunan_lengshuitan-gov_2022.txt"
@@ -25,6 +26,7 @@ def run_demo(output: Path, lang: str = "zh") -> str:
     report = parse(example_path())
     target = write_package([report], output, name="govinfo-demo")
     dataset = load(target)
+    figure = save(outcomes(dataset, lang=lang), Path(output) / "outcomes.png")
     table = dataset.table3(report.report_id, lang=lang)
     with pd.option_context("display.width", 250, "display.max_columns", 20):
         shown = table.to_string()
@@ -35,5 +37,6 @@ def run_demo(output: Path, lang: str = "zh") -> str:
             "Table 3 — requests received and how they were handled:",
             shown,
             summary_text(key_figures(dataset, report.report_id)),
+            f"Figure of how the requests were handled written to {figure}",
         ]
     )
