@@ -30,16 +30,24 @@ def read_catalogue() -> dict[str, list[dict[str, str]]]:
     return packages
 
 
-def curated_report(corpus: Path, row: dict[str, str]) -> govinfo.Report:
-    """One corpus report parsed, with the curator's metadata added."""
-    report = govinfo.parse(corpus / row["file"])
-    extra = {name: row[name] for name in CURATED if row[name]}
-    return dataclasses.replace(report, **extra, notes=row["provenance"] or report.notes)
+def curated_reports(corpus: Path, rows: list[dict[str, str]]) -> list[govinfo.Report]:
+    """The package's reports read together (neighbouring years settle glued splits),
+    with the curator's metadata added."""
+    batch = govinfo.parse_many([corpus / row["file"] for row in rows])
+    if batch.failures:
+        raise SystemExit(f"cannot build: {'; '.join(map(str, batch.failures))}")
+    reports = []
+    for row, report in zip(rows, batch.reports, strict=True):
+        extra = {name: row[name] for name in CURATED if row[name]}
+        reports.append(
+            dataclasses.replace(report, **extra, notes=row["provenance"] or report.notes)
+        )
+    return reports
 
 
 def build(name: str, rows: list[dict[str, str]], corpus: Path) -> Path:
     """Write one curated package and its README."""
-    reports = [curated_report(corpus, row) for row in rows]
+    reports = curated_reports(corpus, rows)
     folder = HERE / name
     sources = [{"title": row["file"], "path": row["source_url"] or row["file"]} for row in rows]
     bodies = sorted({r.body for r in reports if r.body})

@@ -38,6 +38,13 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("inputs", nargs="+", type=Path, help="report files (.txt, .md)")
     parse.add_argument("-o", "--output", type=Path, required=True, help="package folder to write")
     parse.add_argument("--name", help="package name (default: the folder's name)")
+    parse.add_argument("--jobs", type=int, default=1, help="parallel processes (default 1)")
+    parse.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: with 20 or more inputs on a terminal)",
+    )
     parse.set_defaults(run=_run_parse)
 
     demo = commands.add_parser("demo", help="parse the example report and show what govinfo does")
@@ -66,24 +73,36 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run_parse(args: argparse.Namespace) -> int:
     from .package import write_package
-    from .parse import parse
+    from .parse.batch import parse_many
 
-    reports, failed = [], 0
-    for path in args.inputs:
-        try:
-            reports.append(parse(path))
-        except GovinfoError as exc:
-            failed += 1
-            print(f"govinfo: failed: {exc}", file=sys.stderr)
-    if reports:
-        target = write_package(reports, args.output, name=args.name)
-        print(f"wrote {len(reports)} report(s) to {target}")
-    for report in reports:
+    show = args.progress
+    if show is None:
+        show = len(args.inputs) >= 20 and sys.stderr.isatty()
+    batch = parse_many(
+        args.inputs, jobs=max(1, args.jobs), progress=_progress_bar if show else None
+    )
+    for failure in batch.failures:
+        print(f"govinfo: failed: {failure}", file=sys.stderr)
+    if batch.reports:
+        target = write_package(batch.reports, args.output, name=args.name)
+        print(f"wrote {len(batch.reports)} report(s) to {target}")
+    for report in batch.reports:
         for warning in report.warnings:
             print(f"govinfo: warning: {warning}", file=sys.stderr)
-    if failed:
-        print(f"govinfo: {failed} of {len(args.inputs)} input(s) failed", file=sys.stderr)
-    return 1 if failed or not reports else 0
+    if batch.failures:
+        print(
+            f"govinfo: {len(batch.failures)} of {len(args.inputs)} input(s) failed", file=sys.stderr
+        )
+    return 1 if batch.failures or not batch.reports else 0
+
+
+def _progress_bar(done: int, total: int) -> None:
+    """One line on stderr, redrawn in place: ``parsing [#####     ] 120/240``."""
+    width = 30
+    filled = width * done // total
+    end = "\n" if done == total else ""
+    bar = "#" * filled + " " * (width - filled)
+    print(f"\rparsing [{bar}] {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
 def _run_demo(args: argparse.Namespace) -> int:

@@ -21,6 +21,9 @@ class ParseError(GovinfoError):
         where = f"{source}: {table}" if table else source
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, str | None]]:
+        return (type(self), (self.source, self.reason, self.table))
+
 
 class PackageError(GovinfoError):
     """A data package could not be written or loaded."""

@@ -38,3 +38,21 @@ def test_parse_keeps_good_inputs_when_one_fails(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "bad.txt" in err and "failed" in err
     assert govinfo.load(tmp_path / "out").report_ids == ["good"]
+
+
+def test_parse_in_parallel_with_progress(tmp_path, capsys):
+    inputs = []
+    for index in range(4):
+        path = tmp_path / f"r{index}_2022.txt"
+        shutil.copy(example_path(), path)
+        inputs.append(str(path))
+    bad = tmp_path / "broken.txt"
+    bad.write_text("乱码", encoding="utf-8")
+    status = main(
+        ["parse", *inputs, str(bad), "-o", str(tmp_path / "out"), "--jobs", "2", "--progress"]
+    )
+    assert status == 1
+    err = capsys.readouterr().err
+    assert "parsing [" in err and "5/5" in err
+    assert err.count("govinfo: failed:") == 1 and "broken.txt" in err
+    assert govinfo.load(tmp_path / "out").report_ids == [f"r{i}_2022" for i in range(4)]

@@ -7,6 +7,7 @@ file (``govinfo/schema/aliases.csv``); nothing here lists labels itself.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,21 +44,15 @@ class Vocabulary:
         keys += [(key, code) for code, key in _aliases().get(name, []) if code in wanted]
         self.name = name
         self.keys = sorted(set(keys), key=lambda kc: -len(kc[0]))
+        self._code_of = {k: code for k, code in reversed(self.keys)}
+        self._pattern = re.compile("|".join(re.escape(k) for k, _ in self.keys) or "(?!)")
 
     def find(self, text: str) -> list[Match]:
-        """Codes whose key occurs in ``text``, left to right, longest key winning overlaps."""
-        key = label_key(text)
-        taken = [False] * len(key)
-        found = []
-        for k, code in self.keys:
-            start = key.find(k)
-            while start >= 0:
-                end = start + len(k)
-                if not any(taken[start:end]):
-                    taken[start:end] = [True] * len(k)
-                    found.append(Match(start, end, code))
-                start = key.find(k, start + 1)
-        return sorted(found, key=lambda m: m.start)
+        """Codes whose key occurs in ``text``, left to right, the longest key at each place."""
+        return [
+            Match(m.start(), m.end(), self._code_of[m.group()])
+            for m in self._pattern.finditer(label_key(text))
+        ]
 
     def codes_in(self, text: str) -> list[str]:
         """Codes recognised in ``text``, in the order they occur."""

@@ -10,7 +10,8 @@ from functools import cache
 from ..standard import SCHEMA_ROOT
 from .normalize import halfwidth
 
-_TITLE = re.compile(r"([^\s。，,：:；;|#《》〈〉<>]{0,40}?政府信息公开(?:工作)?年度?报告)(?!格式)")
+_TITLE_END = re.compile(r"政府信息公开(?:工作)?年度?报告(?!格式)")
+_TITLE_STOP = frozenset(" \t。，,：:；;|#《》〈〉<>")
 _OPENING = re.compile(
     r"(?:19|20)\d\d\s*年(?:度|以来)?\s*[，,]\s*([\u4e00-\u9fff]{2,20}?)"
     r"(?:坚持|以|深入|认真|按照|在|紧紧|始终|全面|持续|进一步|围绕)"
@@ -48,9 +49,17 @@ def find_title(text: str) -> str | None:
     """The report's title (… 政府信息公开工作年度报告), from one line or from lines joined."""
     head = halfwidth(text[:3000])
     lines = [re.sub(r"\s+", "", line) for line in head.splitlines()]
-    for candidate in [*lines, "".join(lines)]:
-        for match in _TITLE.finditer(candidate):
-            title = _CHROME.sub("", match.group(1))
+    joined = "".join(lines)
+    if "报告" not in joined:
+        return None
+    for candidate in [*(line for line in lines if "报告" in line), joined]:
+        for match in _TITLE_END.finditer(candidate):
+            start = match.start()
+            while (
+                start > 0 and match.start() - start < 40 and candidate[start - 1] not in _TITLE_STOP
+            ):
+                start -= 1
+            title = _CHROME.sub("", candidate[start : match.end()])
             if not re.search(r"关于|印发|通知|条例", title):
                 return correct(title) or None
     return None

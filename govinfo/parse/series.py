@@ -74,6 +74,14 @@ def _series(reports: list[Report]) -> list[Series]:
     out = []
     for members in bodies.values():
         members.sort(key=lambda r: r.year)
+        years = [r.year for r in members]
+        if len(set(years)) < len(years):
+            for report in members:
+                report.warnings.append(
+                    f"{report.report_id}: several reports of {report.body} for one year; "
+                    "open splits not settled with neighbouring years"
+                )
+            continue
         if len(members) > 1 and any(r.alternatives for r in members):
             out.append(Series(members))
     return out

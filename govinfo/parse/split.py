@@ -35,12 +35,20 @@ class Row:
     unit: str
     by_digits: int
 
+    def __post_init__(self) -> None:
+        self.numbers = [tuple(number(p) for p in parts) for parts in self.parts]
+
     @property
     def keys(self) -> list[Key]:
         return self.pending.keys
 
     def values(self, index: int) -> tuple[Number, ...]:
-        return tuple(number(p) for p in self.parts[index])
+        return self.numbers[index]
+
+    def keep(self, indices: list[int]) -> None:
+        """Keep only the candidates at ``indices``."""
+        self.parts = [self.parts[i] for i in indices]
+        self.numbers = [self.numbers[i] for i in indices]
 
 
 @dataclass
@@ -132,7 +140,7 @@ def _keep_best_alone(row: Row, known: dict[Key, Number | None], identities: list
         for i in range(len(row.parts))
     ]
     best = max(scores)
-    row.parts = [p for p, s in zip(row.parts, scores, strict=True) if s == best]
+    row.keep([i for i, s in enumerate(scores) if s == best])
 
 
 def _best_combinations(
