@@ -41,6 +41,9 @@ _KNOWN_CLASS = re.compile(r"\bTRS_(?:Editor|UEDITOR)\b", re.I)
 _KNOWN_ID = re.compile(r"(?:zoom|UCAP-CONTENT)$", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
 _SPACES = re.compile(r"\s+")
+_VISIBLE_TEXT = etree.XPath(
+    "//text()[not(" + " or ".join(f"ancestor::{tag}" for tag in sorted(DROPPED)) + ")]"
+)
 
 Element = etree._Element
 
@@ -51,8 +54,9 @@ def html_to_text(html: str, name: str) -> str:
         raise ParseError(name, f"the page has {len(html)} characters; the limit is {MAX_CHARS}")
     root = _parse(html, name)
     text = _Writer(name).text(_container(root))
-    lines = (line.strip() for line in text.split("\n"))
-    return "\n".join([*_page_head(root), *(line for line in lines if line)]) + "\n"
+    lines = [line for line in (line.strip() for line in text.split("\n")) if line]
+    head = [line for line in _page_head(root) if line not in lines[:5]]
+    return "\n".join(head + lines) + "\n"
 
 
 def _parse(html: str, name: str) -> Element:
@@ -78,7 +82,7 @@ def _page_head(root: Element) -> list[str]:
     meta = {
         (m.get("name") or "").lower(): _squeeze(m.get("content") or "") for m in root.iter("meta")
     }
-    title = meta.get("articletitle") or _squeeze("".join(root.findtext(".//title") or ""))
+    title = meta.get("articletitle") or _squeeze(root.findtext(".//title") or "")
     lines = [title] if title else []
     if re.match(r"\d{4}-\d{1,2}-\d{1,2}", meta.get("pubdate", "")):
         lines.append(f"发布日期：{meta['pubdate'][:10]}")
@@ -185,7 +189,7 @@ def _container(root: Element) -> Element:
     around it is preferred, so that an introduction before 一、总体情况 is
     kept; with fewer than two headings the whole page is read.
     """
-    texts = root.xpath("//text()")
+    texts = _VISIBLE_TEXT(root)
     starts = list(accumulate((len(t) for t in texts), initial=0))
     owners = []
     for heading in find_headings("".join(texts)):
