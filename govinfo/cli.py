@@ -34,7 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands")
 
     parse = commands.add_parser("parse", help="read report files into one data package")
-    parse.add_argument("inputs", nargs="+", type=Path, help="report files (.txt, .md)")
+    parse.add_argument(
+        "inputs", nargs="+", type=Path, help="report files (.txt, .md, .html, .pdf, .docx)"
+    )
     parse.add_argument("-o", "--output", type=Path, required=True, help="package folder to write")
     parse.add_argument("--name", help="package name (default: the folder's name)")
     parse.set_defaults(run=_run_parse)

@@ -155,10 +155,11 @@ def _docx_table(document, cells: list[Placed]) -> None:
     height = max(c.row + c.rows for c in cells)
     width = max(c.col + c.cols for c in cells)
     table = document.add_table(rows=height, cols=width)
+    grid = [list(row.cells) for row in table.rows]  # once: table.cell() re-reads the whole table
     for cell in cells:
-        target = table.cell(cell.row, cell.col)
+        target = grid[cell.row][cell.col]
         if cell.rows > 1 or cell.cols > 1:
-            target = target.merge(table.cell(cell.row + cell.rows - 1, cell.col + cell.cols - 1))
+            target = target.merge(grid[cell.row + cell.rows - 1][cell.col + cell.cols - 1])
         target.text = cell.text
 
 

@@ -39,7 +39,7 @@ BLOCKS = frozenset(
 CONTAINERS = frozenset({"article", "body", "center", "div", "html", "main", "section", "td", "th"})
 _KNOWN_CLASS = re.compile(r"\bTRS_(?:Editor|UEDITOR)\b", re.I)
 _KNOWN_ID = re.compile(r"(?:zoom|UCAP-CONTENT)$", re.I)
-_HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
+_HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all")
 _SPACES = re.compile(r"\s+")
 _VISIBLE_TEXT = etree.XPath(
     "//text()[not(" + " or ".join(f"ancestor::{tag}" for tag in sorted(DROPPED)) + ")]"
@@ -95,9 +95,10 @@ def _squeeze(text: str) -> str:
 
 def _hidden(style: str | None) -> bool:
     """Whether an inline style hides the element (substring test first: Word styles are long)."""
-    if not style or ("display" not in style and "mso-hide" not in style):
+    if not style:
         return False
-    return bool(_HIDDEN.search(style))
+    style = style.lower()
+    return ("display" in style or "mso-hide" in style) and bool(_HIDDEN.search(style))
 
 
 def _tag(element: Element) -> str:

@@ -16,6 +16,7 @@ import re
 
 from ..errors import ParseError
 from .grid import Grid, pipe_rows
+from .normalize import squeeze
 from .ruling import Box, Glyph, Table, find_tables, text_lines
 
 EXTRA = 'pip install "govinfo-cn[pdf]"'
@@ -63,7 +64,9 @@ def _page_items(page) -> list[str | Grid]:
         if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
             continue
         char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
-        if char.isspace() or not char.isprintable():
+        if char.isspace():
+            char = " "
+        elif not char.isprintable():
             continue
         left, bottom, right, top = textpage.get_charbox(index, loose=True)
         glyphs.append(Glyph(char, Box(left, -top, right, -bottom)))
@@ -72,7 +75,9 @@ def _page_items(page) -> list[str | Grid]:
         left, bottom, right, top = obj.get_bounds()
         rects.append(Box(left, -top, right, -bottom))
     tables, outside = find_tables(rects, glyphs)
-    placed: list[tuple[float, str | Grid]] = [(box.y0, text) for box, text in text_lines(outside)]
+    placed: list[tuple[float, str | Grid]] = [
+        (box.y0, squeeze(text)) for box, text in text_lines(outside) if text.strip()
+    ]
     placed += [(table.box.y0, table.grid) for table in tables if _has_text(table)]
     items = [item for _, item in sorted(placed, key=lambda p: p[0])]
     for end in (-1, 0):
