@@ -87,6 +87,16 @@ def test_hidden_elements_are_not_read():
     assert text == "看得见\n"
 
 
+def test_a_page_inside_a_form_is_read():
+    """Sites built with ASP.NET wrap the whole page in one <form>."""
+    text = html_to_text(
+        "<body><form id='form1'><div>导航</div><div id='zoom'><p>一、总体情况</p><p>正文。</p>"
+        "<p>二、主动公开政府信息情况</p></div></form></body>",
+        "t.aspx.html",
+    )
+    assert text == "一、总体情况\n正文。\n二、主动公开政府信息情况\n"
+
+
 def test_a_page_without_section_headings_is_read_whole():
     assert html_to_text("<div><p>一</p><div><p>二</p></div></div>", "t.html") == "一\n二\n"
 

@@ -25,11 +25,10 @@ from .grid import Span, cell_text, expand, pipe_rows
 from .sections import find_headings
 
 MAX_CHARS = 20_000_000
-MAX_DEPTH = 200
 
 DROPPED = frozenset(
     {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math"}
-    | {"nav", "form", "button", "select", "textarea", "head", "title"}
+    | {"nav", "button", "select", "textarea", "head", "title"}
 )
 BLOCKS = frozenset(
     {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "div"}
@@ -41,9 +40,6 @@ _KNOWN_CLASS = re.compile(r"\bTRS_(?:Editor|UEDITOR)\b", re.I)
 _KNOWN_ID = re.compile(r"(?:zoom|UCAP-CONTENT)$", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all")
 _SPACES = re.compile(r"\s+")
-_VISIBLE_TEXT = etree.XPath(
-    "//text()[not(" + " or ".join(f"ancestor::{tag}" for tag in sorted(DROPPED)) + ")]"
-)
 
 Element = etree._Element
 
@@ -53,10 +49,13 @@ def html_to_text(html: str, name: str) -> str:
     if len(html) > MAX_CHARS:
         raise ParseError(name, f"the page has {len(html)} characters; the limit is {MAX_CHARS}")
     root = _parse(html, name)
-    text = _Writer(name).text(_container(root))
-    lines = [line for line in (line.strip() for line in text.split("\n")) if line]
-    head = [line for line in _page_head(root) if line not in lines[:5]]
-    return "\n".join(head + lines) + "\n"
+    head = _page_head(root)
+    _prepare(root)
+    container = _container(root)
+    _write_tables(container, name)
+    lines = [line.strip() for line in _lines(container)]
+    lines = [line for line in lines if line]
+    return "\n".join([line for line in head if line not in lines[:5]] + lines) + "\n"
 
 
 def _parse(html: str, name: str) -> Element:
@@ -105,63 +104,67 @@ def _tag(element: Element) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
-class _Writer:
-    """Writes an element tree as text: ``\n`` ends a block, a table becomes pipe rows."""
+def _prepare(root: Element) -> None:
+    """The tree as its text will read: hidden parts gone, whitespace collapsed, blocks on lines.
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.tables = 0
+    Block elements get a ``\\n`` before and after them, ``<br>`` one after it;
+    the text is then read with lxml's ``itertext`` (fast, and no recursion
+    however deep the page).
+    """
+    for element in list(root.iter(*DROPPED)):
+        _replace(element, "")
+    for element in root.xpath("//*[@style]"):
+        if _hidden(element.get("style")):
+            _replace(element, "")
+    for element in root.iter():
+        if element.text:
+            element.text = _SPACES.sub(" ", element.text)
+        if element.tail:
+            element.tail = _SPACES.sub(" ", element.tail)
+    for element in root.iter(*BLOCKS):
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    for element in root.iter("br"):
+        element.tail = "\n" + (element.tail or "")
 
-    def text(self, element: Element) -> str:
-        """The text of ``element``, one line per block (lines may be blank or padded)."""
-        out: list[str] = []
-        self._render(element, out, 0)
-        return "".join(out)
 
-    def _render(self, element: Element, out: list[str], depth: int) -> None:
-        tag = _tag(element)
-        if tag in DROPPED or _hidden(element.get("style")):
-            return
-        if tag == "br":
-            out.append("\n")
-            return
-        if tag == "table":
-            self._table(element, out, depth)
-            return
-        block = tag in BLOCKS
-        if block:
-            out.append("\n")
-        if depth > MAX_DEPTH:
-            out.append(_SPACES.sub(" ", "".join(element.itertext())))
-        else:
-            if element.text:
-                out.append(_SPACES.sub(" ", element.text))
-            for child in element:
-                self._render(child, out, depth + 1)
-                if child.tail:
-                    out.append(_SPACES.sub(" ", child.tail))
-        if block:
-            out.append("\n")
+def _lines(element: Element) -> list[str]:
+    """The text of ``element``, one line per block (lines may be empty or padded)."""
+    return "".join(element.itertext()).split("\n")
 
-    def _table(self, table: Element, out: list[str], depth: int) -> None:
-        """A data table as pipe rows; a layout table (nested tables, one column) as blocks."""
-        self.tables += 1
+
+def _replace(element: Element, text: str) -> None:
+    """Put ``text`` where ``element`` is, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    following = text + (element.tail or "")
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + following
+    else:
+        parent.text = (parent.text or "") + following
+    parent.remove(element)
+
+
+def _write_tables(container: Element, name: str) -> None:
+    """Each data table replaced by its pipe rows; layout tables (nested tables, one column) stay.
+
+    A layout table's cells are blocks, so their text reads as lines.
+    """
+    for number, table in enumerate(list(container.iter("table")), start=1):
         rows = [list(_cells(tr)) for tr in _rows(table)]
-        layout = any(cell.find(".//table") is not None for row in rows for cell in row)
-        if layout or max((len(row) for row in rows), default=0) < 2:
-            for cell in (cell for row in rows for cell in row):
-                self._render(cell, out, depth + 1)
-            return
-        spans = [[self._span(cell, depth) for cell in row] for row in rows]
-        grid = expand(spans, name=self.name, table=f"HTML table {self.tables}")
-        out.append("\n" + "\n".join(pipe_rows(grid)) + "\n")
+        if table.find(".//table") is not None or max(map(len, rows), default=0) < 2:
+            continue
+        spans = [[_span(cell) for cell in row] for row in rows]
+        grid = expand(spans, name=name, table=f"HTML table {number}")
+        _replace(table, "\n" + "\n".join(pipe_rows(grid)) + "\n")
 
-    def _span(self, cell: Element, depth: int) -> Span:
-        """One table cell: its lines (paragraphs, line breaks) joined, and its spans."""
-        out: list[str] = []
-        self._render(cell, out, depth + 1)
-        text = cell_text("".join(out).split("\n"))
-        return Span(text, _number(cell.get("rowspan")), _number(cell.get("colspan")))
+
+def _span(cell: Element) -> Span:
+    """One table cell: its lines (paragraphs, line breaks) joined, and its spans."""
+    text = cell_text(_lines(cell))
+    return Span(text, _number(cell.get("rowspan")), _number(cell.get("colspan")))
 
 
 def _rows(table: Element) -> Iterator[Element]:
@@ -190,14 +193,14 @@ def _container(root: Element) -> Element:
     around it is preferred, so that an introduction before 一、总体情况 is
     kept; with fewer than two headings the whole page is read.
     """
-    texts = _VISIBLE_TEXT(root)
-    starts = list(accumulate((len(t) for t in texts), initial=0))
+    texts = root.xpath("//text()")
+    starts = list(accumulate((len(text) for text in texts), initial=0))
     owners = []
     for heading in find_headings("".join(texts)):
         text = texts[bisect_right(starts, heading.start) - 1]
-        owner = text.getparent()
-        owners.append(owner.getparent() if text.is_tail else owner)
-    owners = [owner for owner in owners if owner is not None]
+        owner = text.getparent().getparent() if text.is_tail else text.getparent()
+        if owner is not None:
+            owners.append(owner)
     if len(owners) < 2:
         return root
     common = _lineage(owners[0])
