@@ -1,8 +1,14 @@
-"""Documents (HTML pages, PDF and Word files) to the text form the text reader reads."""
+"""Documents (HTML pages, PDF and Word files) to the text form the text reader reads.
+
+The PDF and Word libraries are optional extras, imported when a file needs them.
+"""
 
 from __future__ import annotations
 
 from ..errors import ParseError
+from .docx import docx_to_text
+from .html import html_to_text
+from .pdf import pdf_to_text
 from .source import Source
 
 HTML_KINDS = frozenset({"html", "htm", "shtml", "xhtml"})
@@ -13,16 +19,10 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def document_text(source: Source) -> str:
     """The text form of a document, by its kind; ParseError when it cannot be read."""
     if source.kind in HTML_KINDS or (source.kind == "doc" and _looks_like_html(source.data)):
-        from .html import html_to_text
-
         return html_to_text(source.text(), source.name)
     if source.kind == "pdf":
-        from .pdf import pdf_to_text
-
         return pdf_to_text(source.data, source.name)
     if source.kind == "docx":
-        from .docx import docx_to_text
-
         return docx_to_text(source.data, source.name)
     if source.kind == "doc":
         raise ParseError(
