@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+import zipfile
 
 import pytest
 
@@ -82,6 +83,19 @@ def test_a_file_that_is_not_a_docx_is_a_clear_error(tmp_path):
     path.write_bytes(b"PK not a zip")
     with pytest.raises(govinfo.ParseError, match=r"broken\.docx: not a \.docx file"):
         govinfo.parse(path)
+
+
+def test_a_docx_with_broken_xml_is_a_clear_error(tmp_path):
+    good = zipfile.ZipFile(io.BytesIO(report_docx(expected_for("hunan_lengshuitan-gov_2022"))))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as broken:
+        for info in good.infolist():
+            data = good.read(info.filename)
+            broken.writestr(
+                info, data[: len(data) // 2] if info.filename.endswith("document.xml") else data
+            )
+    with pytest.raises(govinfo.ParseError, match=r"report\.docx: not a readable \.docx file"):
+        govinfo.parse(_saved(tmp_path, out.getvalue()))
 
 
 def test_a_docx_that_unpacks_too_large_is_refused(monkeypatch, tmp_path):

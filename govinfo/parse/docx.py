@@ -12,8 +12,10 @@ from __future__ import annotations
 import io
 import zipfile
 
+import lxml.etree
+
 from ..errors import ParseError
-from .grid import Grid, cell_text, pipe_rows
+from .grid import MAX_COLSPAN, MAX_SLOTS, Grid, cell_text, pipe_rows
 
 EXTRA = 'pip install "govinfo-cn[docx]"'
 MAX_UNPACKED = 200 * 1024 * 1024
@@ -27,12 +29,11 @@ def docx_to_text(data: bytes, name: str) -> str:
     except ImportError:
         raise ParseError(name, f"reading .docx needs the docx extra: {EXTRA}") from None
     _check_zip(data, name)
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ParseError(name, f"not a readable .docx file ({exc})") from None
     lines: list[str] = []
-    _write(document, lines)
+    try:
+        _write(docx.Document(io.BytesIO(data)), lines)
+    except (PackageNotFoundError, KeyError, ValueError, lxml.etree.LxmlError) as exc:
+        raise ParseError(name, f"not a readable .docx file ({type(exc).__name__}: {exc})") from None
     return "\n".join(lines) + "\n"
 
 
@@ -59,6 +60,8 @@ def _write(container, lines: list[str]) -> None:
         if block._tbl.xpath("./w:tr/w:tc//w:tbl") or width < 2:
             for tc in (tc for row in cells for _, tc in row if tc is not None):
                 _write(_Cell(tc, block), lines)
+        elif sum(span for row in cells for span, _ in row) > MAX_SLOTS:
+            raise ValueError(f"a table of more than {MAX_SLOTS} cells is not a report table")
         else:
             lines.extend(pipe_rows(_grid(block, cells)))
 
@@ -72,9 +75,11 @@ def _cells(tbl) -> list[list[tuple[int, object]]]:
     """
     rows = []
     for tr in tbl.tr_lst:
-        row: list[tuple[int, object]] = [(tr.grid_before, None)] if tr.grid_before else []
+        before = min(tr.grid_before, MAX_COLSPAN)
+        row: list[tuple[int, object]] = [(before, None)] if before else []
         for tc in tr.tc_lst:
-            row.append((tc.grid_span, None if tc.vMerge == "continue" else tc))
+            span = min(max(tc.grid_span, 1), MAX_COLSPAN)
+            row.append((span, None if tc.vMerge == "continue" else tc))
         rows.append(row)
     return rows
 
