@@ -32,12 +32,12 @@ def pdf_to_text(data: bytes, name: str) -> str:
     pdfium = _pdfium(name)
     try:
         document = pdfium.PdfDocument(data)
+        try:
+            pages = [_page_items(document[i]) for i in range(len(document))]
+        finally:
+            document.close()
     except pdfium.PdfiumError as exc:
         raise ParseError(name, f"not a readable PDF ({exc})") from None
-    try:
-        pages = [_page_items(document[i]) for i in range(len(document))]
-    finally:
-        document.close()
     if not any(pages):
         raise ParseError(
             name,

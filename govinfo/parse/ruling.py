@@ -10,13 +10,14 @@ breaks no row. Coordinates are in points with ``y`` growing downwards.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .grid import Grid, cell_text
 
 TOLERANCE = 2.0  # points: rules this thin are lines, rules this close are one
+Rule = tuple[float, float, float]  # where the rule is across its direction, where it starts, ends
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,8 @@ class Table:
 class _Rules:
     """The horizontal (y, x0, x1) and vertical (x, y0, y1) rules of one table."""
 
-    horizontal: list[tuple[float, float, float]] = field(default_factory=list)
-    vertical: list[tuple[float, float, float]] = field(default_factory=list)
+    horizontal: list[Rule] = field(default_factory=list)
+    vertical: list[Rule] = field(default_factory=list)
 
 
 def find_tables(rects: list[Box], glyphs: list[Glyph]) -> tuple[list[Table], list[Glyph]]:
@@ -118,9 +119,10 @@ def _join(line: list[Glyph]) -> str:
     return "".join(parts)
 
 
-def _rules(rects: list[Box]) -> tuple[list[tuple], list[tuple]]:
+def _rules(rects: list[Box]) -> tuple[list[Rule], list[Rule]]:
     """Rules from drawn rectangles: thin ones are lines, larger ones give their four sides."""
-    horizontal, vertical = [], []
+    horizontal: list[Rule] = []
+    vertical: list[Rule] = []
     for r in rects:
         width, height = r.x1 - r.x0, r.y1 - r.y0
         if height <= TOLERANCE < width:
@@ -133,26 +135,30 @@ def _rules(rects: list[Box]) -> tuple[list[tuple], list[tuple]]:
     return horizontal, vertical
 
 
-def _connected(horizontal: list[tuple], vertical: list[tuple]) -> list[_Rules]:
+def _connected(horizontal: list[Rule], vertical: list[Rule]) -> list[_Rules]:
     """Rules grouped into tables: those that cross or touch each other."""
     parent = list(range(len(horizontal) + len(vertical)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    by_x = sorted(range(len(vertical)), key=lambda j: vertical[j][0])
+    xs = [vertical[j][0] for j in by_x]
     for i, (y, hx0, hx1) in enumerate(horizontal):
-        for j, (x, vy0, vy1) in enumerate(vertical, start=len(horizontal)):
-            if _near(x, hx0, hx1) and _near(y, vy0, vy1):
-                parent[root(i)] = root(j)
+        start = bisect_left(xs, hx0 - TOLERANCE)
+        for j in by_x[start : bisect_right(xs, hx1 + TOLERANCE)]:
+            if _near(y, vertical[j][1], vertical[j][2]):
+                parent[_find(parent, i)] = _find(parent, len(horizontal) + j)
     groups: dict[int, _Rules] = {}
     for i, rule in enumerate(horizontal):
-        groups.setdefault(root(i), _Rules()).horizontal.append(rule)
-    for j, rule in enumerate(vertical, start=len(horizontal)):
-        groups.setdefault(root(j), _Rules()).vertical.append(rule)
+        groups.setdefault(_find(parent, i), _Rules()).horizontal.append(rule)
+    for j, rule in enumerate(vertical):
+        groups.setdefault(_find(parent, len(horizontal) + j), _Rules()).vertical.append(rule)
     return list(groups.values())
+
+
+def _find(parent: list[int], i: int) -> int:
+    """The representative of ``i`` in a union-find forest (halving the paths it walks)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
 
 
 def _near(value: float, low: float, high: float) -> bool:
@@ -177,31 +183,25 @@ def _contains(box: Box, inner: Box) -> bool:
 def _grid(rules: _Rules, xs: list[float], ys: list[float], glyphs: list[Glyph]) -> Grid:
     """The grid of one table: elementary cells joined where no rule separates them."""
     rows, cols = len(ys) - 1, len(xs) - 1
+    vertical, horizontal = _by_line(rules.vertical, xs), _by_line(rules.horizontal, ys)
     parent = list(range(rows * cols))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for r in range(rows):
         for c in range(cols):
             here = r * cols + c
             middle = (ys[r] + ys[r + 1]) / 2
-            if c + 1 < cols and not _ruled(rules.vertical, xs[c + 1], middle):
-                parent[root(here + 1)] = root(here)
+            if c + 1 < cols and not _ruled(vertical.get(c + 1, []), middle):
+                parent[_find(parent, here + 1)] = _find(parent, here)
             centre = (xs[c] + xs[c + 1]) / 2
-            if r + 1 < rows and not _ruled(rules.horizontal, ys[r + 1], centre):
-                parent[root(here + cols)] = root(here)
+            if r + 1 < rows and not _ruled(horizontal.get(r + 1, []), centre):
+                parent[_find(parent, here + cols)] = _find(parent, here)
     corner: dict[int, int] = {}
     for i in range(rows * cols):
-        corner.setdefault(root(i), i)
+        corner.setdefault(_find(parent, i), i)
     texts: dict[int, list[Glyph]] = {}
     for glyph in glyphs:
         r = min(max(bisect_right(ys, glyph.box.cy) - 1, 0), rows - 1)
         c = min(max(bisect_right(xs, glyph.box.cx) - 1, 0), cols - 1)
-        texts.setdefault(corner[root(r * cols + c)], []).append(glyph)
+        texts.setdefault(corner[_find(parent, r * cols + c)], []).append(glyph)
     grid: Grid = [[None] * cols for _ in range(rows)]
     for i in set(corner.values()):
         lines = [text for _, text in text_lines(texts.get(i, []))]
@@ -209,8 +209,19 @@ def _grid(rules: _Rules, xs: list[float], ys: list[float], glyphs: list[Glyph]) 
     return grid
 
 
-def _ruled(rules: list[tuple[float, float, float]], position: float, across: float) -> bool:
-    """Whether a rule at ``position`` crosses the point ``across`` along it."""
-    return any(
-        abs(at - position) <= TOLERANCE and _near(across, low, high) for at, low, high in rules
-    )
+def _by_line(rules: list[Rule], lines: list[float]) -> dict[int, list[tuple[float, float]]]:
+    """The extents (low, high) of the rules along each grid line, by the line's index."""
+    out: dict[int, list[tuple[float, float]]] = {}
+    for at, low, high in rules:
+        after = bisect_left(lines, at)
+        index = min(
+            (k for k in (after - 1, after) if 0 <= k < len(lines)), key=lambda k: abs(lines[k] - at)
+        )
+        if abs(lines[index] - at) <= TOLERANCE:
+            out.setdefault(index, []).append((low, high))
+    return out
+
+
+def _ruled(extents: list[tuple[float, float]], across: float) -> bool:
+    """Whether a rule along a grid line crosses the point ``across``."""
+    return any(_near(across, low, high) for low, high in extents)
