@@ -78,6 +78,16 @@ def test_nbsp_and_word_filler_cells_are_blank_not_zero():
     assert text == "| 二、上年结转政府信息公开申请数量 |  |  | 0 |\n"
 
 
+def test_layout_tables_are_read_as_their_content():
+    """A table holding tables, or of one column, lays out text: its tables stay tables."""
+    text = html_to_text(
+        "<table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>0</td></tr></table>"
+        "</td></tr><tr><td><table><tr><td>注：单位为件。</td></tr></table></td></tr></table>",
+        "t.html",
+    )
+    assert text == "一、总体情况\n| 规章 | 0 |\n注：单位为件。\n"
+
+
 def test_hidden_elements_are_not_read():
     text = html_to_text(
         "<div><p>看得见</p><p style='DISPLAY: none'>看不见</p>"
