@@ -38,7 +38,8 @@ BLOCKS = frozenset(
 CONTAINERS = frozenset({"article", "body", "center", "div", "html", "main", "section", "td", "th"})
 _KNOWN_CLASS = re.compile(r"\bTRS_(?:Editor|UEDITOR)\b", re.I)
 _KNOWN_ID = re.compile(r"(?:zoom|UCAP-CONTENT)$", re.I)
-_HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all")
+_HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
+_HIDING_WORDS = ("display", "DISPLAY", "Display", "mso-hide")
 _SPACES = re.compile(r"\s+")
 
 Element = etree._Element
@@ -94,10 +95,9 @@ def _squeeze(text: str) -> str:
 
 def _hidden(style: str | None) -> bool:
     """Whether an inline style hides the element (substring test first: Word styles are long)."""
-    if not style:
+    if not style or not any(word in style for word in _HIDING_WORDS):
         return False
-    style = style.lower()
-    return ("display" in style or "mso-hide" in style) and bool(_HIDDEN.search(style))
+    return bool(_HIDDEN.search(style))
 
 
 def _tag(element: Element) -> str:
