@@ -35,7 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands")
 
     parse = commands.add_parser("parse", help="read report files into one data package")
-    parse.add_argument("inputs", nargs="+", type=Path, help="report files (.txt, .md)")
+    parse.add_argument(
+        "inputs", nargs="+", type=Path, help="report files (.txt, .md, .html, .pdf, .docx)"
+    )
     parse.add_argument("-o", "--output", type=Path, required=True, help="package folder to write")
     parse.add_argument("--name", help="package name (default: the folder's name)")
     parse.add_argument("--jobs", type=int, default=1, help="parallel processes (default 1)")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..errors import GovinfoError, ParseError
 from ..model import Report
+from .documents import DOCUMENT_KINDS, document_text
 from .source import open_source
 from .text import read_text
 
@@ -19,13 +20,12 @@ def parse(source: str | Path, *, report_id: str | None = None) -> Report:
     naming the file, the table and the reason when the input is not a report.
     """
     opened = open_source(source)
-    if opened.kind not in TEXT_KINDS:
-        raise ParseError(
-            opened.name,
-            f"cannot read .{opened.kind} files (text readers: {', '.join(sorted(TEXT_KINDS))})",
-        )
+    if opened.kind not in TEXT_KINDS | DOCUMENT_KINDS:
+        kinds = ", ".join(sorted(TEXT_KINDS | DOCUMENT_KINDS))
+        raise ParseError(opened.name, f"cannot read .{opened.kind} files (readers: {kinds})")
     try:
-        report = read_text(opened.text(), report_id=report_id or opened.stem, name=opened.name)
+        text = opened.text() if opened.kind in TEXT_KINDS else document_text(opened)
+        report = read_text(text, report_id=report_id or opened.stem, name=opened.name)
     except GovinfoError:
         raise
     except Exception as exc:  # a reader bug must still name the file
