@@ -52,6 +52,7 @@ def find_title(text: str) -> str | None:
     joined = "".join(lines)
     if "报告" not in joined:
         return None
+    above = {line: lines[i - 1] for i, line in enumerate(lines) if i and "报告" in line}
     for candidate in [*(line for line in lines if "报告" in line), joined]:
         for match in _TITLE_END.finditer(candidate):
             start = match.start()
@@ -60,8 +61,12 @@ def find_title(text: str) -> str | None:
             ):
                 start -= 1
             title = _CHROME.sub("", candidate[start : match.end()])
-            if not re.search(r"关于|印发|通知|条例", title):
-                return correct(title) or None
+            if re.search(r"关于|印发|通知|条例", title):
+                continue
+            body = _BODY_LINE.match(above.get(candidate, ""))
+            if body and re.match(r"\d{4}年", title):
+                title = body.group(1) + title
+            return correct(title) or None
     return None
 
 
