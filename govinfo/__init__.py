@@ -2,7 +2,8 @@
 
 The public API: :func:`parse` a report, :func:`write_package` reports to a
 Frictionless data package, :func:`load` a package (or a curated one by name)
-into pandas, and the :class:`Report` model with its :class:`Cell` values.
+into pandas (its ``provenance`` says what to cite), :func:`export` it for Excel,
+Parquet, SQLite or Stata, and the :class:`Report` model with its :class:`Cell` values.
 """
 
 __version__ = "0.1.0"
@@ -10,7 +11,8 @@ __version__ = "0.1.0"
 from . import codes
 from .dataset import Dataset
 from .datasets import list_datasets, load
-from .errors import GovinfoError, PackageError, ParseError
+from .errors import ExportError, GovinfoError, PackageError, ParseError
+from .exports import export
 from .model import Cell, Report, Section
 from .package import write_package
 from .parse import parse
@@ -20,6 +22,7 @@ __all__ = [
     "Batch",
     "Cell",
     "Dataset",
+    "ExportError",
     "GovinfoError",
     "PackageError",
     "ParseError",
@@ -27,6 +30,7 @@ __all__ = [
     "Section",
     "__version__",
     "codes",
+    "export",
     "list_datasets",
     "load",
     "parse",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import GovinfoError
+from .exports import FORMATS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,6 +71,20 @@ def _parser() -> argparse.ArgumentParser:
     plot.add_argument("--normalize", action="store_true", help="shares instead of counts")
     plot.add_argument("--measure", help="trend: requests, disclosure_rate or appeals")
     plot.set_defaults(run=_run_plot)
+
+    export = commands.add_parser(
+        "export", help="write a data package as xlsx, Parquet, SQLite or Stata"
+    )
+    export.add_argument("package", help="package folder, datapackage.json or curated package name")
+    export.add_argument("--to", required=True, choices=FORMATS, help="output format")
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="file (xlsx, sqlite) or folder (parquet, dta)",
+    )
+    export.set_defaults(run=_run_export)
     return parser
 
 
@@ -129,4 +144,11 @@ def _run_plot(args: argparse.Namespace) -> int:
     for warning in caught:
         print(f"govinfo: warning: {warning.message}", file=sys.stderr)
     print(f"wrote {target}")
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from .exports import export
+
+    print(f"wrote {export(args.package, args.output, to=args.to)}")
     return 0

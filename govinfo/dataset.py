@@ -11,6 +11,7 @@ import pandas as pd
 from . import codes
 from .model import Cell, Report, Section
 from .package import CELL_TABLES, read_frames
+from .provenance import Provenance, package_provenance
 from .standard import RESOURCES
 
 
@@ -41,6 +42,11 @@ class Dataset:
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(self.frames[name])}" for name in RESOURCES)
         return f"<govinfo.Dataset {self.descriptor.get('name')!r}: {counts}>"
+
+    @property
+    def provenance(self) -> Provenance:
+        """Name, versions, per-report sources and a content digest: what a paper cites."""
+        return package_provenance(self.path, self.descriptor, self.frames["reports"])
 
     @property
     def report_ids(self) -> list[str]:

@@ -27,3 +27,7 @@ class ParseError(GovinfoError):
 
 class PackageError(GovinfoError):
     """A data package could not be written or loaded."""
+
+
+class ExportError(GovinfoError):
+    """A package could not be exported (unknown format, missing optional dependency, bad path)."""

@@ -1,0 +1,35 @@
+"""Export a data package for Excel, R/Arrow, SQL or Stata: ``govinfo.export(data, path, to=...)``.
+
+One module per format (``xlsx``, ``parquet``, ``sqlite``, ``stata``), each with
+``write(dataset, path)``; what they share is in ``common``. Formats load lazily,
+so a missing optional dependency only matters for the format that needs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ExportError
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+
+FORMATS = {"xlsx": "xlsx", "parquet": "parquet", "sqlite": "sqlite", "dta": "stata"}
+
+
+def export(data: Dataset | str | Path, path: str | Path, *, to: str) -> Path:
+    """Write ``data`` (a Dataset, a package folder or a curated name) as ``to``; return the output.
+
+    ``xlsx`` and ``sqlite`` write one file; ``parquet`` and ``dta`` write a
+    folder with one file per resource.
+    """
+    if to not in FORMATS:
+        raise ExportError(f"unknown export format {to!r}; choose one of {', '.join(FORMATS)}")
+    from ..dataset import Dataset
+    from ..datasets import load
+
+    dataset = data if isinstance(data, Dataset) else load(data)
+    module = importlib.import_module(f".{FORMATS[to]}", __name__)
+    return module.write(dataset, Path(path))
