@@ -24,3 +24,7 @@ class ParseError(GovinfoError):
 
 class PackageError(GovinfoError):
     """A data package could not be written or loaded."""
+
+
+class ReconcileError(GovinfoError):
+    """A rule of the standard, or an option or rule id given to the reconciliation, is invalid."""
