@@ -2,7 +2,8 @@
 
 The public API: :func:`parse` a report, :func:`write_package` reports to a
 Frictionless data package, :func:`load` a package (or a curated one by name)
-into pandas, and the :class:`Report` model with its :class:`Cell` values.
+into pandas, :func:`reconcile` its reports against the rules of the standard,
+and the :class:`Report` model with its :class:`Cell` values.
 """
 
 __version__ = "0.1.0"
@@ -10,10 +11,11 @@ __version__ = "0.1.0"
 from . import codes
 from .dataset import Dataset
 from .datasets import list_datasets, load
-from .errors import GovinfoError, PackageError, ParseError
+from .errors import GovinfoError, PackageError, ParseError, ReconcileError
 from .model import Cell, Report, Section
 from .package import write_package
 from .parse import parse
+from .reconcile import reconcile
 
 __all__ = [
     "Cell",
@@ -21,6 +23,7 @@ __all__ = [
     "GovinfoError",
     "PackageError",
     "ParseError",
+    "ReconcileError",
     "Report",
     "Section",
     "__version__",
@@ -28,5 +31,6 @@ __all__ = [
     "list_datasets",
     "load",
     "parse",
+    "reconcile",
     "write_package",
 ]
