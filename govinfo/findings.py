@@ -10,6 +10,7 @@ once per finding.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -198,3 +199,15 @@ def _categorical(parts: list[Labels], order: np.ndarray) -> pd.Categorical:
     codes = np.concatenate([p.codes + offsets[id(p.texts)] for p in parts])
     merged, categories = pd.factorize(np.concatenate(texts))
     return pd.Categorical.from_codes(merged[codes[order]], categories=categories)
+
+
+def describe(finding: Any) -> str:
+    """One finding (a row of the table, e.g. from ``itertuples``) as one line of text."""
+    where = f"{finding.report_id} {finding.subject}".strip()
+    numbers = ""
+    if pd.notna(finding.reported):
+        numbers = f" reported {finding.reported:g}, expected {finding.expected:g}"
+        if pd.notna(finding.difference) and finding.difference:
+            numbers += f" (difference {finding.difference:+g})"
+    message = f"; {finding.message}" if finding.message else ""
+    return f"{finding.status} {finding.severity} {finding.rule} {where}:{numbers}{message}"
