@@ -278,14 +278,19 @@ def rules_markdown() -> str:
     lines = [
         "# Reconciliation rules (勾稽关系)",
         "",
-        "<!-- Generated from govinfo/schema/1.0/rules.csv by govinfo.rules.rules_markdown();"
-        " do not edit. Regenerate: python -m govinfo.rules > docs/rules.md -->",
+        "<!-- Generated from govinfo/schema/1.0/rules.csv by govinfo.rules.rules_markdown();",
+        "do not edit. Regenerate with:",
+        "python -c 'import govinfo.rules as r; print(r.rules_markdown(), end=\"\")' \\",
+        "    > docs/rules.md",
+        "-->",
         "",
         "`govinfo reconcile` and `govinfo validate` run these rules; `govinfo.reconcile()`",
         "returns one finding per report, rule and subject (the column, row or proceeding",
         "checked) with `status` `pass`, `fail` or `not_assessable`.",
         "",
-        "* A check names cells by their codes. A code that is a group of its code list",
+        "* A check is an equation over the codes of the table's code lists (terms joined",
+        "  by ` + ` and ` - `), checked once per subject: each code of `per` (or those listed).",
+        "  A code that is a group of its code list",
         "  (`withheld`, `other`, `legal_person`, `litigation`) stands for the codes that",
         "  carry its cells in the report: the template's children (2021 `other.*`), or the",
         "  group itself when it has none in the template (2019 `other`) or when the report",
@@ -309,9 +314,10 @@ def rules_markdown() -> str:
         per = rule.per or ""
         if rule.subjects:
             per += f" ({', '.join(rule.subjects)})"
+        check = rule.check.replace("|", "\\|")
         lines.append(
             f"| `{rule.id}` | {rule.severity} | {rule.kind} | {', '.join(rule.tables)} | {per} "
-            f"| {', '.join(sorted(rule.templates))} | `{rule.check}` |"
+            f"| {', '.join(sorted(rule.templates))} | `{check}` |"
         )
     lines += ["", "## Rules", ""]
     for rule in rules():
@@ -319,7 +325,3 @@ def rules_markdown() -> str:
         if rule.pattern:
             lines += ["Pattern:", "", "```", rule.pattern, "```", ""]
     return "\n".join(lines)
-
-
-if __name__ == "__main__":
-    print(rules_markdown(), end="")
