@@ -52,9 +52,6 @@ class Labels:
         codes, texts = pd.factorize(np.asarray(strings, dtype=object))
         return cls(codes.astype(np.int64), np.asarray(texts, dtype=object))
 
-    def __len__(self) -> int:
-        return len(self.codes)
-
     def strings(self) -> np.ndarray:
         """The strings themselves."""
         return self.texts[self.codes] if len(self.texts) else np.array([], dtype=object)
@@ -152,18 +149,19 @@ def findings_table(chunks: list[Chunk], report_ids: pd.Index, rules: list[Rule])
     chunks = [c for c in chunks if len(c.reports)]
     rule_index = {rule.id: i for i, rule in enumerate(rules)}
     subjects = list(dict.fromkeys(c.subject for c in chunks))
+    sizes = [len(c.reports) for c in chunks]
 
     def stack(values: list[np.ndarray], dtype: type) -> np.ndarray:
         return np.concatenate(values).astype(dtype) if values else np.array([], dtype=dtype)
 
+    def per_chunk(values: list[int]) -> np.ndarray:
+        return np.repeat(np.array(values, dtype=np.int64), sizes)[order]
+
     report = stack([c.reports for c in chunks], np.int64)
     order = np.argsort(report, kind="stable")
-    rule = stack([np.full(len(c.reports), rule_index[c.rule.id]) for c in chunks], np.int64)
-    rule = rule[order]
+    rule = per_chunk([rule_index[c.rule.id] for c in chunks])
     severity = np.array([SEVERITIES.index(r.severity) for r in rules], dtype=np.int64)
-    subject_index = {s: i for i, s in enumerate(subjects)}
-    subject = stack([np.full(len(c.reports), subject_index[c.subject]) for c in chunks], np.int64)
-    subject = subject[order]
+    subject = per_chunk([subjects.index(c.subject) for c in chunks])
     reported = stack([c.reported for c in chunks], float)[order]
     expected = stack([c.expected for c in chunks], float)[order]
     difference = reported - expected

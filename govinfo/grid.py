@@ -115,8 +115,7 @@ class Grid:
 
     def _layouts(self, templates: np.ndarray) -> tuple[np.ndarray, list[Layout]]:
         members = [
-            [i for i, code in enumerate(self.codes[axis]) if code in family(self.lists[axis])]
-            for axis in range(2)
+            np.flatnonzero(self.codes[axis].isin(family(self.lists[axis]))) for axis in range(2)
         ]
         template_codes, template_of = np.unique(templates.astype(str), return_inverse=True)
         keys = np.column_stack(
@@ -128,8 +127,8 @@ class Grid:
             Layout(
                 str(template_codes[key[0]]),
                 (
-                    frozenset(self.codes[0][np.array(members[0], int)[key[1:split] == 1]]),
-                    frozenset(self.codes[1][np.array(members[1], int)[key[split:] == 1]]),
+                    frozenset(self.codes[0][members[0][key[1:split] == 1]]),
+                    frozenset(self.codes[1][members[1][key[split:] == 1]]),
                 ),
             )
             for key in unique
