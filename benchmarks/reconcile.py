@@ -2,6 +2,9 @@
 
     python benchmarks/reconcile.py [--reports 100000] [--planted 1200] [--sample 2000]
 
+(from the repository root, with govinfo installed: ``pip install -e .``). Exit
+status 1 when the planted errors are not found exactly.
+
 1. Generates ``--reports`` valid reports with numpy: bodies x the years
    2019-2023 (the 2019 template for 2019-2020, the 2021 template after), tables
    2, 3 and 4 filled so that every rule holds, carry-overs and stocks chained
@@ -327,8 +330,10 @@ def _wide_name(prefix: str, code: str, subject: str, term_axis: int) -> str:
     return f"{prefix}_{first}__{second}".replace(".", "_")
 
 
-def frictionless_route(tables: dict[str, pd.DataFrame], folder: Path) -> tuple[float, int]:
-    """Validate each wide table with row_constraint checks; return (seconds, errors)."""
+def frictionless_route(
+    tables: dict[str, pd.DataFrame], folder: Path, constraints: bool = True
+) -> tuple[float, int]:
+    """Validate each wide table (with the row_constraint checks); return (seconds, errors)."""
     seconds, errors = 0.0, 0
     for template, table in tables.items():
         path = folder / f"wide_{template}.csv"
@@ -336,6 +341,7 @@ def frictionless_route(tables: dict[str, pd.DataFrame], folder: Path) -> tuple[f
         fields = [{"name": "report_id", "type": "string"}]
         fields += [{"name": c, "type": "integer"} for c in table.columns]
         checks = [frictionless.checks.row_constraint(formula=f) for f in formulas(template)]
+        checks = checks if constraints else []
         schema = frictionless.Schema.from_descriptor({"fields": fields})
         resource = frictionless.Resource(path=path.name, basepath=str(folder), schema=schema)
         start = time.perf_counter()
@@ -381,7 +387,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     counts = findings["status"].value_counts().to_dict()
     print(f"govinfo.reconcile: {ours:.2f} s for {n:,} reports, {len(findings):,} findings {counts}")
-    exact = found == expected
+    unassessed = findings[findings["status"] == "not_assessable"]
+    gated = 2 * bodies  # X-STOCK on 2020 and 2021, whose previous report has the 2019 template
+    exact = (
+        found == expected and set(unassessed["rule"]) <= {"X-STOCK"} and len(unassessed) == gated
+    )
     print(
         f"planted errors found exactly: {exact} "
         f"(missed {len(expected - found)}, unexpected {len(found - expected)})"
@@ -391,17 +401,22 @@ def main(argv: list[str] | None = None) -> int:
     tables = wide(data, sample)
     with tempfile.TemporaryDirectory() as folder:
         theirs, errors = frictionless_route(tables, Path(folder))
+        baseline, _ = frictionless_route(tables, Path(folder), constraints=False)
     sampled = set(data.reports["report_id"].iloc[sample])
     want = sum(1 for rid, rule, _ in expected if rid in sampled and rule in IDENTITIES)
     print(
         f"frictionless row_constraint ({len(formulas('2021'))} checks per 2021 report): "
-        f"{theirs:.2f} s for {len(sample):,} reports, {errors} errors (planted: {want})"
+        f"{theirs:.2f} s for {len(sample):,} reports, {errors} errors (planted: {want}); "
+        f"of which {baseline:.2f} s is stock validation without the constraints"
     )
     scaled = theirs * n / len(sample)
     if len(sample) < n:
         print(f"  extrapolated linearly to {n:,} reports: {scaled:.0f} s")
     within = errors == want
-    print(f"ratio (frictionless / govinfo, {n:,} reports): {scaled / ours:.0f}x")
+    print(
+        f"ratio (frictionless / govinfo, {n:,} reports): {scaled / ours:.0f}x "
+        "(govinfo from frames in memory, every rule; Frictionless from wide CSV, the 4 identities)"
+    )
     return 0 if exact and within else 1
 
 
