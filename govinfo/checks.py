@@ -6,7 +6,7 @@
     report = frictionless.validate("my-package/datapackage.json", checks=identity_checks())
 
 Each :class:`GovinfoRule` collects the rows of the resource its rule reads
-(``requests`` or ``appeals``), reads the package's ``reports`` resource for the
+(``requests``, ``appeals`` or ``disclosure``), reads the package's ``reports`` resource for the
 templates, bodies and years, and runs :func:`govinfo.reconcile` for that one
 rule at the end of the resource: every failing finding is one
 ``govinfo-rule`` error.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import frictionless
@@ -45,7 +45,7 @@ class GovinfoRule(frictionless.Check):
     """One table rule of ``rules.csv`` (an identity, cross-year or domain rule) as a check."""
 
     type = "govinfo-rule"
-    Errors = [RuleViolation]  # noqa: RUF012 (frictionless declares it a ClassVar)
+    Errors: ClassVar[list[type[frictionless.Error]]] = [RuleViolation]
 
     rule: str
     """The rule id, e.g. ``T3-BALANCE``."""
@@ -54,6 +54,11 @@ class GovinfoRule(frictionless.Check):
     """How blanks in a sum are read: ``zero`` (and say so) or ``strict``."""
 
     rows: list[dict[str, Any]] = attrs.field(factory=list, init=False)
+
+    metadata_profile_patch: ClassVar[dict[str, Any]] = {
+        "required": ["rule"],
+        "properties": {"rule": {"type": "string"}, "blanks": {"enum": list(BLANKS)}},
+    }
 
     def __attrs_post_init__(self) -> None:
         (found,) = select([self.rule])

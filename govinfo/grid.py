@@ -40,7 +40,7 @@ def distinct_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     Rows are packed into one integer each when their bits fit, which is far
     faster than ``np.unique(axis=0)``.
     """
-    matrix = matrix.astype(np.int64).reshape(len(matrix), -1)
+    matrix = matrix.astype(np.int64)
     widths = [max(1, int(column.max(initial=0)).bit_length()) for column in matrix.T]
     if sum(widths) > 62:
         unique, inverse = np.unique(matrix, axis=0, return_inverse=True)

@@ -155,6 +155,19 @@ def test_cross_year_check(tmp_path):
     assert "X-CARRYOVER county_2022 natural_person: reported 3, expected 1" in notes[0]
 
 
+def test_domain_check(tmp_path):
+    made = builders.report()
+    set_cell(made, "disclosure", "penalty", "decisions", -4)
+    folder = builders.write([made], tmp_path / "negative")
+    report = frictionless.validate(
+        str(folder / "datapackage.json"), checks=[GovinfoRule(rule="VALUES")]
+    )
+    notes = [note for kind, note in report.flatten(["type", "note"]) if kind == "govinfo-rule"]
+    assert len(notes) == 1
+    assert "VALUES county_2022 disclosure" in notes[0]
+    assert "disclosure[penalty,decisions]=-4" in notes[0]
+
+
 def test_check_needs_the_package(broken, monkeypatch):
     monkeypatch.chdir(broken)
     report = frictionless.validate("requests.csv", checks=[GovinfoRule(rule="T3-BALANCE")])
