@@ -22,7 +22,7 @@ import pandas as pd
 from .dataset import Dataset
 from .datasets import dataset_path
 from .errors import GovinfoError, ReconcileError
-from .findings import COLUMNS, describe
+from .findings import COLUMNS, STATUSES, describe
 from .package import read_descriptor
 from .reconcile import BLANKS, reconcile
 from .standard import VERSION, profile
@@ -104,7 +104,7 @@ class Validation:
         findings = self.findings
         reports = findings["report_id"].nunique()
         counts = pd.crosstab(findings["rule"], findings["status"]).reindex(
-            columns=["pass", "fail", "not_assessable"], fill_value=0
+            columns=list(STATUSES), fill_value=0
         )
         severity = findings.groupby("rule", observed=True)["severity"].first()
         lines = [f"rules ({reports} report(s)):"]
