@@ -243,7 +243,7 @@ def domain(rule: Rule, context: Context) -> list[Chunk]:
                 None,
                 None,
                 Labels(cells.codes[applies], cells.texts),
-                Labels(status[applies].astype(np.int64), texts),
+                Labels(status[applies].astype(np.int32), texts),
             )
         )
     return chunks

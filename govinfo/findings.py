@@ -44,13 +44,13 @@ class Labels:
     @classmethod
     def constant(cls, text: str, size: int) -> Labels:
         """The same string for ``size`` findings."""
-        return cls(np.zeros(size, dtype=np.int64), np.array([text], dtype=object))
+        return cls(np.zeros(size, dtype=np.int32), np.array([text], dtype=object))
 
     @classmethod
     def of(cls, strings: np.ndarray) -> Labels:
         """Labels of an array of strings."""
         codes, texts = pd.factorize(np.asarray(strings, dtype=object))
-        return cls(codes.astype(np.int64), np.asarray(texts, dtype=object))
+        return cls(codes.astype(np.int32), np.asarray(texts, dtype=object))
 
     def strings(self) -> np.ndarray:
         """The strings themselves."""
@@ -63,7 +63,7 @@ class Labels:
         keys, inverse = np.unique(self.codes * len(other.texts) + other.codes, return_inverse=True)
         first, second = self.texts[keys // len(other.texts)], other.texts[keys % len(other.texts)]
         texts = [a + "; " + b if a and b else a or b for a, b in zip(first, second, strict=True)]
-        return Labels(inverse.reshape(-1), np.array(texts, dtype=object))
+        return Labels(inverse.reshape(-1).astype(np.int32), np.array(texts, dtype=object))
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def blank_messages(
         else:
             parts = [fail_text] if key[0] == FAIL and fail_text else []
             texts[i] = "; ".join(parts + ([f"blank read as 0: {blanks}"] if blanks else []))
-    codes = np.full(len(status), len(keys), dtype=np.int64)
+    codes = np.full(len(status), len(keys), dtype=np.int32)
     codes[said] = inverse
     return Labels(codes, texts)
 
@@ -155,12 +155,12 @@ def findings_table(chunks: list[Chunk], report_ids: pd.Index, rules: list[Rule])
         return np.concatenate(values).astype(dtype) if values else np.array([], dtype=dtype)
 
     def per_chunk(values: list[int]) -> np.ndarray:
-        return np.repeat(np.array(values, dtype=np.int64), sizes)[order]
+        return np.repeat(np.array(values, dtype=np.int32), sizes)[order]
 
-    report = stack([c.reports for c in chunks], np.int64)
+    report = stack([c.reports for c in chunks], np.int32)
     order = np.argsort(report, kind="stable")
     rule = per_chunk([rule_index[c.rule.id] for c in chunks])
-    severity = np.array([SEVERITIES.index(r.severity) for r in rules], dtype=np.int64)
+    severity = np.array([SEVERITIES.index(r.severity) for r in rules], dtype=np.int8)
     subject = per_chunk([subjects.index(c.subject) for c in chunks])
     reported = stack([c.reported for c in chunks], float)[order]
     expected = stack([c.expected for c in chunks], float)[order]
@@ -171,7 +171,7 @@ def findings_table(chunks: list[Chunk], report_ids: pd.Index, rules: list[Rule])
             "rule": pd.Categorical.from_codes(rule, categories=list(rule_index)),
             "severity": pd.Categorical.from_codes(severity[rule], categories=SEVERITIES),
             "status": pd.Categorical.from_codes(
-                stack([c.status for c in chunks], np.int64)[order], categories=STATUSES
+                stack([c.status for c in chunks], np.int8)[order], categories=STATUSES
             ),
             "subject": pd.Categorical.from_codes(subject, categories=subjects),
             "reported": pd.arrays.FloatingArray(reported, np.isnan(reported)),
@@ -196,7 +196,7 @@ def _categorical(parts: list[Labels], order: np.ndarray) -> pd.Categorical:
         return pd.Categorical([])
     codes = np.concatenate([p.codes + offsets[id(p.texts)] for p in parts])
     merged, categories = pd.factorize(np.concatenate(texts))
-    return pd.Categorical.from_codes(merged[codes[order]], categories=categories)
+    return pd.Categorical.from_codes(merged.astype(np.int32)[codes[order]], categories=categories)
 
 
 def describe(finding: Any) -> str:

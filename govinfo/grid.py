@@ -51,6 +51,14 @@ def distinct_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return matrix[first], inverse.reshape(-1)
 
 
+def _column_major(matrix: np.ndarray, block: int = 4096) -> np.ndarray:
+    """``matrix`` copied column-major, block by block (several times faster than one copy)."""
+    columns = np.empty(matrix.shape[::-1], dtype=matrix.dtype)
+    for start in range(0, len(matrix), block):
+        columns[:, start : start + block] = matrix[start : start + block].T
+    return columns.T
+
+
 def report_index(reports: pd.DataFrame) -> pd.Index:
     """The ``report_id`` column as an index; ids must be unique."""
     ids = pd.Index(reports["report_id"].astype(str).to_numpy(object))
@@ -87,10 +95,10 @@ class Grid:
         cells = len(self.codes[0]) * width
         by_report = np.full((n, cells + 1), np.nan)
         by_report.reshape(-1)[row * (cells + 1) + first * width + second] = value
-        self.values = np.asfortranarray(by_report)
+        self.values = _column_major(by_report)
         self.printed = (np.zeros((n, len(self.codes[0])), bool), np.zeros((n, width), bool))
-        self.printed[0][row, first] = True
-        self.printed[1][row, second] = True
+        self.printed[0].reshape(-1)[row * len(self.codes[0]) + first] = True
+        self.printed[1].reshape(-1)[row * width + second] = True
         self.layout_of, self.layouts = self._layouts(templates)
 
     @property
