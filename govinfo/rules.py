@@ -53,7 +53,10 @@ class Reading:
 
     def __str__(self) -> str:
         text = format_sum(self.terms)
-        return f"{text} / ({format_sum(self.denominator)})" if self.denominator else text
+        if not self.denominator:
+            return text
+        below = format_sum(self.denominator)
+        return f"{text} / ({below})" if len(self.denominator) > 1 else f"{text} / {below}"
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,7 @@ def _sum(text: str, terms: codes.CodeList) -> tuple[Term, ...]:
     for token in text.split():
         if token in ("+", "-"):
             sign = 1 if token == "+" else -1
-        elif token:
+        else:
             match = _TERM.match(token)
             if not match:
                 raise ValueError(f"{token!r} is not a code")
@@ -238,8 +241,8 @@ def printed_leaves(
     if code in present and not any(_printed(codelist, c, present) for c in children):
         return [code]
     kids = codelist.children(code, template)
-    if not kids:
-        kids = [c for c in children if code not in present and _printed(codelist, c, present)]
+    if not kids and code not in present:
+        kids = [c for c in children if _printed(codelist, c, present)]
     if not kids:
         return [code]
     return [leaf for kid in kids for leaf in printed_leaves(codelist, kid, template, present)]
