@@ -51,11 +51,24 @@ def distinct_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return matrix[first], inverse.reshape(-1)
 
 
-def _column_major(matrix: np.ndarray, block: int = 4096) -> np.ndarray:
-    """``matrix`` copied column-major, block by block (several times faster than one copy)."""
-    columns = np.empty(matrix.shape[::-1], dtype=matrix.dtype)
-    for start in range(0, len(matrix), block):
-        columns[:, start : start + block] = matrix[start : start + block].T
+def _column_major(
+    n: int, cells: int, row: np.ndarray, column: np.ndarray, value: np.ndarray, block: int = 4096
+) -> np.ndarray:
+    """The reports x (cells + 1 spare) matrix of values, NaN elsewhere, stored column-major.
+
+    ``row`` is sorted. Each block of reports is scattered into a small
+    row-major buffer and copied transposed, which is several times faster than
+    filling one matrix and converting it.
+    """
+    columns = np.empty((cells + 1, n))
+    buffer = np.empty((block, cells + 1))
+    bounds = np.searchsorted(row, np.arange(0, n + block, block))
+    for number, start in enumerate(range(0, n, block)):
+        low, high = bounds[number], bounds[number + 1]
+        part = buffer[: min(block, n - start)]
+        part.fill(np.nan)
+        part.reshape(-1)[(row[low:high] - start) * (cells + 1) + column[low:high]] = value[low:high]
+        columns[:, start : start + len(part)] = part.T
     return columns.T
 
 
@@ -92,10 +105,12 @@ class Grid:
         keep = (row >= 0) & (first >= 0) & (second >= 0)
         if not keep.all():
             row, first, second, value = row[keep], first[keep], second[keep], value[keep]
-        cells = len(self.codes[0]) * width
-        by_report = np.full((n, cells + 1), np.nan)
-        by_report.reshape(-1)[row * (cells + 1) + first * width + second] = value
-        self.values = _column_major(by_report)
+        if len(row) and (np.diff(row) < 0).any():
+            order = np.argsort(row, kind="stable")
+            row, first, second, value = row[order], first[order], second[order], value[order]
+        self.values = _column_major(
+            n, len(self.codes[0]) * width, row, first * width + second, value
+        )
         self.printed = (np.zeros((n, len(self.codes[0])), bool), np.zeros((n, width), bool))
         self.printed[0].reshape(-1)[row * len(self.codes[0]) + first] = True
         self.printed[1].reshape(-1)[row * width + second] = True

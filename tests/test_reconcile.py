@@ -356,3 +356,13 @@ def test_unrelated_numbers_are_not_read(tmp_path):
     text = "截至目前共收到15564件咨询投诉件，已办结15042件。收到群众诉求348件，办结率100%。"
     findings = findings_of(tmp_path, [builders.report(narrative=text)])
     assert not findings["rule"].astype(str).str.startswith("TEXT").any()
+
+
+def test_row_order_of_the_package_does_not_matter(tmp_path):
+    made = [builders.report("a_2022"), builders.report("b_2022", body="另一县人民政府")]
+    set_cell(made[1], "requests", "granted", "total", 9)
+    dataset = govinfo.load(builders.write(made, tmp_path / "package"))
+    expected = reconcile(dataset)
+    shuffled = dataset.requests.sample(frac=1, random_state=0).reset_index(drop=True)
+    dataset.frames["requests"] = shuffled
+    pd.testing.assert_frame_equal(reconcile(dataset), expected)
