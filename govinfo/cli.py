@@ -86,7 +86,9 @@ def _add_check_commands(commands: argparse._SubParsersAction) -> None:
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("package", help="package folder, datapackage.json or curated name")
-        command.add_argument("--format", choices=("text", "json", "csv"), default="text")
+        command.add_argument(
+            "--format", choices=("text", "json", "csv"), default="text", help="output"
+        )
         command.add_argument(
             "--blanks", choices=BLANKS, default="zero", help="blank in a sum: read as 0, or strict"
         )
