@@ -2,8 +2,9 @@
 
 The public API: :func:`parse` a report, :func:`write_package` reports to a
 Frictionless data package, :func:`load` a package (or a curated one by name)
-into pandas (its ``provenance`` says what to cite), :func:`export` it for Excel,
-Parquet, SQLite or Stata, and the :class:`Report` model with its :class:`Cell` values.
+into pandas (its ``provenance`` says what to cite), :func:`reconcile` its reports against
+the rules of the standard, :func:`export` it for Excel, Parquet, SQLite or Stata, and the
+:class:`Report` model with its :class:`Cell` values.
 """
 
 __version__ = "0.1.0"
@@ -11,12 +12,13 @@ __version__ = "0.1.0"
 from . import codes
 from .dataset import Dataset
 from .datasets import list_datasets, load
-from .errors import ExportError, GovinfoError, PackageError, ParseError
+from .errors import ExportError, GovinfoError, PackageError, ParseError, ReconcileError
 from .exports import export
 from .model import Cell, Report, Section
 from .package import write_package
 from .parse import parse
 from .parse.batch import Batch, parse_many
+from .reconcile import reconcile
 
 __all__ = [
     "Batch",
@@ -26,6 +28,7 @@ __all__ = [
     "GovinfoError",
     "PackageError",
     "ParseError",
+    "ReconcileError",
     "Report",
     "Section",
     "__version__",
@@ -35,5 +38,6 @@ __all__ = [
     "load",
     "parse",
     "parse_many",
+    "reconcile",
     "write_package",
 ]

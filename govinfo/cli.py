@@ -85,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
         help="file (xlsx, sqlite) or folder (parquet, dta)",
     )
     export.set_defaults(run=_run_export)
+    _add_check_commands(commands)
     return parser
 
 
@@ -151,4 +152,51 @@ def _run_export(args: argparse.Namespace) -> int:
     from .exports import export
 
     print(f"wrote {export(args.package, args.output, to=args.to)}")
+    return 0
+
+
+def _add_check_commands(commands: argparse._SubParsersAction) -> None:
+    """``validate`` and ``reconcile``: a package against the structure, profile and rules."""
+    from .reconcile import BLANKS
+
+    for name, help_text, run in (
+        ("validate", "check a package: Frictionless structure, profile and rules", _run_validate),
+        ("reconcile", "print the findings of the rules for a package's reports", _run_reconcile),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("package", help="package folder, datapackage.json or curated name")
+        command.add_argument(
+            "--format", choices=("text", "json", "csv"), default="text", help="output"
+        )
+        command.add_argument(
+            "--blanks", choices=BLANKS, default="zero", help="blank in a sum: read as 0, or strict"
+        )
+        command.set_defaults(run=run)
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    result = validate(args.package, blanks=args.blanks)
+    if args.format == "json":
+        print(result.to_json())
+    elif args.format == "csv":
+        print(result.table().to_csv(index=False), end="")
+    else:
+        print(result.summary())
+    return 0 if result.valid else 1
+
+
+def _run_reconcile(args: argparse.Namespace) -> int:
+    from .findings import describe
+    from .reconcile import reconcile
+
+    findings = reconcile(args.package, blanks=args.blanks)
+    if args.format == "json":
+        print(findings.to_json(orient="records", force_ascii=False, indent=2))
+    elif args.format == "csv":
+        print(findings.to_csv(index=False), end="")
+    else:
+        for finding in findings.itertuples():
+            print(describe(finding))
     return 0

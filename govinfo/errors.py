@@ -31,3 +31,7 @@ class PackageError(GovinfoError):
 
 class ExportError(GovinfoError):
     """A package could not be exported (unknown format, missing optional dependency, bad path)."""
+
+
+class ReconcileError(GovinfoError):
+    """A rule of the standard, or an option or rule id given to the reconciliation, is invalid."""

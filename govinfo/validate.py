@@ -1,0 +1,157 @@
+"""``govinfo validate``: a package's structure, its descriptor against the profile, and the rules.
+
+Structure is checked by stock Frictionless on the descriptor's path (so
+relative resource paths resolve); the descriptor against our profile with
+``jsonschema``, because Frictionless does not apply a custom ``$schema``
+(DESIGN §7); the arithmetic by :func:`govinfo.reconcile`. The package is
+valid when all three are: no structural or profile error, and no rule of
+severity ``error`` fails (warnings do not make it invalid).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import frictionless
+import jsonschema
+import pandas as pd
+
+from .dataset import Dataset
+from .datasets import dataset_path
+from .errors import GovinfoError, ReconcileError
+from .findings import COLUMNS, STATUSES, describe
+from .package import read_descriptor
+from .reconcile import BLANKS, reconcile
+from .standard import VERSION, profile
+
+LISTED = 50
+
+
+@dataclass
+class Validation:
+    """The outcome of validating one package."""
+
+    descriptor: Path
+    structure: list[dict[str, str]]
+    profile: list[str]
+    findings: pd.DataFrame
+    unreadable: str = ""
+
+    @property
+    def rule_errors(self) -> pd.DataFrame:
+        """Failing findings of severity ``error``."""
+        failed = self.findings["status"] == "fail"
+        return self.findings[failed & (self.findings["severity"] == "error")]
+
+    @property
+    def valid(self) -> bool:
+        """No structural or profile error, the data readable, and no error-severity rule failing."""
+        return not (self.structure or self.profile or self.unreadable or len(self.rule_errors))
+
+    def table(self) -> pd.DataFrame:
+        """Every problem and finding in the findings table's columns (structure rows first)."""
+        problems = [
+            {"rule": f"frictionless:{e['type']}", "subject": e["resource"], "message": e["message"]}
+            for e in self.structure
+        ]
+        problems += [{"rule": f"profile:{VERSION}", "message": m} for m in self.profile]
+        problems += [{"rule": "load", "message": self.unreadable}] if self.unreadable else []
+        head = pd.DataFrame(
+            [{"report_id": "", "severity": "error", "status": "fail", **p} for p in problems],
+            columns=list(COLUMNS),
+        )
+        findings = self.findings.astype({c: object for c in COLUMNS if c in self.findings})
+        return pd.concat([head, findings], ignore_index=True) if problems else findings
+
+    def to_json(self) -> str:
+        """The validation as a JSON document."""
+        findings = json.loads(self.findings.to_json(orient="records", force_ascii=False))
+        document = {
+            "package": str(self.descriptor),
+            "valid": self.valid,
+            "structure": {"valid": not self.structure, "errors": self.structure},
+            "profile": {"valid": not self.profile, "errors": self.profile},
+            "rules": {"read": not self.unreadable, "error": self.unreadable, "findings": findings},
+        }
+        return json.dumps(document, ensure_ascii=False, indent=2)
+
+    def summary(self) -> str:
+        """A short human summary: each part, the counts per rule, and what failed."""
+        lines = [f"govinfo validate {self.descriptor}"]
+        lines.append(f"structure (Frictionless): {_verdict(len(self.structure))}")
+        lines += [
+            f"  {e['resource']}: {e['type']}: {e['message']}" for e in self.structure[:LISTED]
+        ]
+        lines.append(f"profile (govinfo {VERSION}): {_verdict(len(self.profile))}")
+        lines += [f"  {message}" for message in self.profile[:LISTED]]
+        if self.unreadable:
+            lines.append(f"rules: not run, the package cannot be read: {self.unreadable}")
+        else:
+            lines += self._rule_lines()
+        errors, warnings = len(self.rule_errors), self._failed_warnings()
+        verdict = "valid" if self.valid else "INVALID"
+        lines.append(f"result: {verdict} ({errors} error finding(s), {warnings} warning(s))")
+        return "\n".join(lines)
+
+    def _failed_warnings(self) -> int:
+        failed = self.findings["status"] == "fail"
+        return int((failed & (self.findings["severity"] == "warning")).sum())
+
+    def _rule_lines(self) -> list[str]:
+        findings = self.findings
+        reports = findings["report_id"].nunique()
+        counts = pd.crosstab(findings["rule"], findings["status"]).reindex(
+            columns=list(STATUSES), fill_value=0
+        )
+        severity = findings.groupby("rule", observed=True)["severity"].first()
+        lines = [f"rules ({reports} report(s)):"]
+        lines.append(f"  {'rule':<18} {'severity':<8} {'pass':>7} {'fail':>6} {'n/a':>6}")
+        for rule, row in counts.iterrows():
+            lines.append(
+                f"  {rule:<18} {severity[rule]:<8} {row['pass']:>7} {row['fail']:>6} "
+                f"{row['not_assessable']:>6}"
+            )
+        failed = findings[findings["status"] == "fail"].sort_values("severity", kind="stable")
+        lines += [f"  {describe(f)}" for f in failed.head(LISTED).itertuples()]
+        if len(failed) > LISTED:
+            lines.append(f"  ... and {len(failed) - LISTED} more (--format csv lists them all)")
+        return lines
+
+
+def _verdict(count: int) -> str:
+    return "valid" if not count else f"{count} error(s)"
+
+
+def locate(package: str | Path) -> tuple[Path, dict[str, Any]]:
+    """The descriptor (path and content) of a package: a folder, its JSON, or a curated name."""
+    path = Path(package)
+    if not path.exists() and isinstance(package, str) and "/" not in package:
+        path = dataset_path(package)
+    return read_descriptor(path)
+
+
+def validate(package: str | Path, blanks: str = "zero") -> Validation:
+    """Validate a package: Frictionless structure, the govinfo profile, and the rules."""
+    if blanks not in BLANKS:
+        raise ReconcileError(f"blanks must be one of {BLANKS}, not {blanks!r}")
+    target, descriptor = locate(package)
+    report = frictionless.validate(str(target))
+    structure = [
+        {"resource": task.name or "", "type": error.type, "message": error.message}
+        for task in report.tasks
+        for error in task.errors
+    ]
+    structure += [{"resource": "", "type": e.type, "message": e.message} for e in report.errors]
+    checker = jsonschema.Draft7Validator(profile())
+    problems = [
+        f"{'/'.join(str(p) for p in error.absolute_path) or 'descriptor'}: {error.message}"
+        for error in checker.iter_errors(descriptor)
+    ]
+    try:
+        findings, unreadable = reconcile(Dataset.read(target), blanks=blanks), ""
+    except GovinfoError as exc:
+        findings, unreadable = pd.DataFrame(columns=list(COLUMNS)), str(exc)
+    return Validation(target, structure, problems, findings, unreadable)
