@@ -56,3 +56,17 @@ def test_curated_package_rebuilds_identically(name, corpus, tmp_path, monkeypatc
     for resource in ("reports", "requests", "appeals", "disclosure", "sections"):
         rebuilt = (tmp_path / name / f"{resource}.csv").read_text(encoding="utf-8")
         assert rebuilt == (shipped / f"{resource}.csv").read_text(encoding="utf-8"), resource
+
+
+def test_parsed_pingtan_series_fails_only_the_printed_error():
+    """End to end: the reader's package, reconciled, finds the one genuine arithmetic error."""
+    findings = govinfo.reconcile("fujian-pingtan")
+    errors = findings[(findings["severity"] == "error") & (findings["status"] == "fail")]
+    assert sorted(zip(errors["report_id"], errors["rule"], errors["subject"])) == [
+        ("fujian_pingtan-gov_2020", "T3-OUTCOMES", "natural_person"),
+        ("fujian_pingtan-gov_2020", "T3-OUTCOMES", "total"),
+    ]
+    carry = findings[findings["rule"] == "X-CARRYOVER"]
+    assert set(carry["status"]) <= {"pass", "not_assessable"}
+    stock = findings[(findings["rule"] == "X-STOCK") & (findings["status"] == "fail")]
+    assert sorted(stock["report_id"]) == [f"fujian_pingtan-gov_{y}" for y in (2023, 2024, 2025)]

@@ -1,18 +1,20 @@
 """The accounting identities (勾稽关系) the readers use to split glued digit runs.
 
-Each identity is a signed sum of cells that must be zero. Within a report:
-row totals (T3-APPLICANTS), the balance and the outcome sum per applicant
-column (T3-BALANCE, T3-OUTCOMES), table-4 totals (T4-TOTALS). Across
-consecutive years of one body: carry-over (X-CARRYOVER), the stock of
-normative documents (X-STOCK), and the 2019 template's running counts.
+They are the rules of the standard (``govinfo/schema/<version>/rules.csv``,
+read by :mod:`govinfo.rules`), expanded to the cells one report prints: each
+identity is a signed sum of cells that must be zero. Within a report these are
+the ``identity`` rules (row totals, balance, outcome sums, table-4 totals);
+across consecutive years of one body, the ``cross_year`` rules (carry-over,
+stock of normative documents, the 2019 template's running counts).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .. import codes
+from .. import rules
+from ..package import CELL_TABLES
 
 Key = tuple[str, str]
 Number = int | float
@@ -50,116 +52,50 @@ class SeriesIdentity:
     terms: tuple[tuple[int, Key, int], ...]
 
 
-def requests_identities(rows: list[str], columns: list[str]) -> list[Identity]:
-    """Table-3 identities over the rows a report prints (template-aware through ``rows``)."""
-    leaves = [c for c in columns if c != "total"]
-    out = [
-        Identity(
-            f"T3-APPLICANTS {row}",
-            "requests",
-            (((row, "total"), 1), *(((row, c), -1) for c in leaves)),
-        )
-        for row in rows
-        if "total" in columns
+def _expanded(
+    rule: rules.Rule, template: str, subjects: frozenset[str], terms: frozenset[str]
+) -> Iterable[tuple[str, list[tuple[Key, rules.Term]]]]:
+    """Per subject, the rule's terms (left positive, right negated) as cell keys."""
+    first, _ = CELL_TABLES[rule.table]
+    codelist = rule.term_list()
+    left = rules.expand(rule.left, codelist, template, terms)
+    right = [
+        rules.Term(t.code, -t.sign, t.previous)
+        for t in rules.expand(rule.readings[0].terms, codelist, template, terms)
     ]
-    outcome_rows = _outcome_rows(rows)
-    for column in columns:
-        if {"new_received", "carried_over", "total_processed", "carried_forward"} <= set(rows):
+    for subject in rules.subjects_for(rule, template, subjects):
+        pairs = []
+        for term in [*left, *right]:
+            key = (subject, term.code) if rule.per == first else (term.code, subject)
+            pairs.append((key, term))
+        yield subject, pairs
+
+
+def report_identities(table: str, template: str, keys: Iterable[Key]) -> list[Identity]:
+    """The identity rules of ``table`` for a report of ``template`` printing the cells ``keys``."""
+    keys = list(keys)
+    first, _ = CELL_TABLES[table]
+    firsts = frozenset(k[0] for k in keys)
+    seconds = frozenset(k[1] for k in keys)
+    out = []
+    for rule in rules.rules():
+        if rule.kind != "identity" or rule.table != table or template not in rule.templates:
+            continue
+        subjects, terms = (firsts, seconds) if rule.per == first else (seconds, firsts)
+        for subject, pairs in _expanded(rule, template, subjects, terms):
             out.append(
-                Identity(
-                    f"T3-BALANCE {column}",
-                    "requests",
-                    (
-                        (("new_received", column), 1),
-                        (("carried_over", column), 1),
-                        (("total_processed", column), -1),
-                        (("carried_forward", column), -1),
-                    ),
-                )
-            )
-        if "total_processed" in rows and outcome_rows:
-            out.append(
-                Identity(
-                    f"T3-OUTCOMES {column}",
-                    "requests",
-                    (
-                        (("total_processed", column), 1),
-                        *(((row, column), -1) for row in outcome_rows),
-                    ),
-                )
+                Identity(f"{rule.id} {subject}", table, tuple((k, t.sign) for k, t in pairs))
             )
     return out
 
 
-def _outcome_rows(rows: list[str]) -> list[str]:
-    """Printed rows between 二、上年结转 and (七)总计: the leaves of 三、本年度办理结果."""
-    order = {c.code: c.order for c in codes.rows()}
-    low, high = order["carried_over"], order["total_processed"]
-    return [row for row in rows if low < order[row] < high]
-
-
-def appeals_identities() -> list[Identity]:
-    """T4-TOTALS: per proceeding, total = upheld + corrected + other + pending."""
-    outcomes = [o for o in codes.outcomes().leaves("2021") if o != "total"]
-    return [
-        Identity(
-            f"T4-TOTALS {p}", "appeals", (((p, "total"), 1), *(((p, o), -1) for o in outcomes))
-        )
-        for p in codes.proceedings().leaves("2021")
-    ]
-
-
 def series_identities(previous: str, current: str) -> list[SeriesIdentity]:
-    """Identities between consecutive reports with templates ``previous`` and ``current``."""
-    out = [
-        SeriesIdentity(
-            f"X-CARRYOVER {column}",
-            "requests",
-            ((0, ("carried_over", column), 1), (-1, ("carried_forward", column), -1)),
-        )
-        for column in codes.applicants().leaves("2021")
-    ]
-    if previous == current == "2021":
-        stocks = [c.item for c in codes.table2_layout("2021") if c.measure == "in_force"]
-        out += [
-            SeriesIdentity(
-                f"X-STOCK {item}",
-                "disclosure",
-                (
-                    (0, (item, "in_force"), 1),
-                    (-1, (item, "in_force"), -1),
-                    (0, (item, "issued"), -1),
-                    (0, (item, "repealed"), 1),
-                ),
-            )
-            for item in stocks
-        ]
-    if previous == current == "2019":
-        layout = {(c.item, c.measure) for c in codes.table2_layout("2019")}
-        out += [
-            SeriesIdentity(
-                f"X-ITEMS {item}",
-                "disclosure",
-                (
-                    (0, (item, "items_prev_year"), 1),
-                    (-1, (item, "items_prev_year"), -1),
-                    (-1, (item, "items_change"), -1),
-                ),
-            )
-            for item in codes.items().leaves("2019")
-            if (item, "items_change") in layout
-        ]
-        out += [
-            SeriesIdentity(
-                f"X-PUBLISHED {item}",
-                "disclosure",
-                (
-                    (0, (item, "total_published"), 1),
-                    (-1, (item, "total_published"), -1),
-                    (0, (item, "published"), -1),
-                ),
-            )
-            for item in codes.items().leaves("2019")
-            if (item, "total_published") in layout
-        ]
+    """The cross-year rules between consecutive reports of templates ``previous``, ``current``."""
+    out = []
+    for rule in rules.rules():
+        if rule.kind != "cross_year" or not {previous, current} <= rule.templates:
+            continue
+        for subject, pairs in _expanded(rule, current, frozenset(), frozenset()):
+            terms = tuple((-1 if t.previous else 0, k, t.sign) for k, t in pairs)
+            out.append(SeriesIdentity(f"{rule.id} {subject}", rule.table, terms))
     return out

@@ -7,7 +7,7 @@ from ..errors import ParseError
 from ..model import Cell, Report, Section
 from . import metadata
 from .hints import stated_values
-from .identities import appeals_identities, requests_identities
+from .identities import report_identities
 from .normalize import clean_text
 from .place import fill_gaps
 from .sections import Heading, find_headings
@@ -68,12 +68,7 @@ def _split(table: str, read: TableRead, template: str, text: str) -> list[Resolu
 
         return [resolve([p], read.cells, [], kind, hints) for p in read.pending]
     keys = list(read.cells) + [k for p in read.pending for k in p.keys]
-    if table == "requests":
-        rows = list(dict.fromkeys(row for row, _ in keys))
-        columns = list(dict.fromkeys(column for _, column in keys))
-        identities = requests_identities(rows, columns)
-    else:
-        identities = appeals_identities()
+    identities = report_identities(table, template, keys)
     return [resolve(read.pending, read.cells, identities, lambda key: "count")]
 
 
