@@ -2,18 +2,16 @@
 
 Run from the repository root:
 
-    python docs/gallery.py [--series NAME_OR_PATH] [--corpus ../shared/corpus]
+    python docs/gallery.py [--series NAME_OR_PATH]
 
-The one-report figures draw the curated package ``hunan-lengshuitan-2022``. The
-series figures draw ``--series``: a curated package name or a package path
-(default ``fujian-pingtan``); while no such package exists, the series is built
-from the corpus's hand-read values of 平潭综合实验区 (expected/fujian_pingtan-gov_*.json).
+The one-report figures draw the curated package ``hunan-lengshuitan-2022``; the
+series figures draw ``--series``, a curated package name or a package path
+(default ``fujian-pingtan``), and its findings from ``govinfo.reconcile``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -25,18 +23,14 @@ matplotlib.use("Agg")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import pandas as pd  # noqa: E402
-
 import govinfo  # noqa: E402
 from govinfo import plot  # noqa: E402
 
 CURATED = "hunan-lengshuitan-2022"
 SERIES = "fujian-pingtan"
-SERIES_STEMS = "fujian_pingtan-gov_*.json"
 OUT = ROOT / "docs" / "gallery"
 PAGE = ROOT / "docs" / "gallery.md"
 DPI = 100
-RULES = ("T3-BALANCE", "T3-OUTCOMES", "T3-APPLICANTS", "T4-TOTALS", "X-STOCK")
 
 FIGURES = [
     ("outcomes", "How requests were handled", "plot.outcomes(series, lang=lang)"),
@@ -69,53 +63,16 @@ FIGURES = [
 ]
 
 
-def series_dataset(series: str, corpus: Path, folder: Path) -> tuple[govinfo.Dataset, str]:
-    """The series to draw and a sentence saying where it came from."""
-    if series in govinfo.list_datasets() or Path(series).exists():
-        return govinfo.load(series), f"the package `{series}`"
-    from tests.expectations import report_from_expected
-
-    files = sorted((corpus / "expected").glob(SERIES_STEMS))
-    if not files:
-        raise SystemExit(f"no package {series!r} and no {SERIES_STEMS} under {corpus}/expected")
-    reports = [report_from_expected(json.loads(f.read_text(encoding="utf-8"))) for f in files]
-    dataset = govinfo.load(govinfo.write_package(reports, folder / "series"))
-    return dataset, f"the hand-read values of the corpus (`expected/{SERIES_STEMS}`)"
-
-
-def findings_table(series: govinfo.Dataset, corpus: Path) -> tuple[pd.DataFrame, str]:
-    """``govinfo.reconcile`` of the series when it exists, else the corpus's hand-checked errors."""
-    reconcile = getattr(govinfo, "reconcile", None)
-    if callable(reconcile):
-        return reconcile(series), "`govinfo.reconcile(series)`"
-    reports = series.reports.sort_values("year")
-    rows, previous = [], None
-    for report_id, template in zip(reports["report_id"], reports["template"], strict=True):
-        path = corpus / "expected" / f"{report_id}.json"
-        errors = json.loads(path.read_text(encoding="utf-8"))["report_errors"]
-        for rule in RULES:
-            assessable = template != "other" and (
-                rule != "X-STOCK" or (template == previous == "2021")
-            )
-            failed = [e for e in errors if e.startswith(rule)]
-            statuses = ["fail"] * len(failed) if failed else ["pass"]
-            for status in statuses if assessable else ["not_assessable"]:
-                rows.append({"report_id": report_id, "rule": rule, "status": status})
-        previous = template
-    source = "the `report_errors` hand-checked in the corpus (until `govinfo.reconcile` is merged)"
-    return pd.DataFrame(rows), source
-
-
-def render(series_name: str, corpus: Path) -> None:
+def render(series_name: str) -> None:
     """Draw every figure in both languages and write the gallery page."""
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         curated = govinfo.load(CURATED)
-        series, series_source = series_dataset(series_name, corpus, Path(tmp))
+        series = govinfo.load(series_name)
         both = govinfo.load(
             govinfo.write_package(curated.to_reports() + series.to_reports(), Path(tmp) / "both")
         )
-        findings, findings_source = findings_table(series, corpus)
+        findings = govinfo.reconcile(series)
         latest = list(series.reports.sort_values("year")["report_id"].iloc[-2:])
         namespace = {"plot": plot, "curated": curated, "series": series, "both": both}
         namespace |= {"findings": findings, "latest": latest}
@@ -123,10 +80,10 @@ def render(series_name: str, corpus: Path) -> None:
             for lang in ("zh", "en"):
                 ax = eval(code, {**namespace, "lang": lang})
                 plot.save(ax, OUT / f"{slug}.{lang}.png", dpi=DPI)
-    PAGE.write_text(page(series_source, findings_source, latest), encoding="utf-8")
+    PAGE.write_text(page(series_name, latest), encoding="utf-8")
 
 
-def page(series_source: str, findings_source: str, latest: list[str]) -> str:
+def page(series_name: str, latest: list[str]) -> str:
     """The gallery page: one section per figure, the call that drew it, Chinese then English."""
     lines = [
         "# Gallery",
@@ -135,10 +92,10 @@ def page(series_source: str, findings_source: str, latest: list[str]) -> str:
         "`python docs/gallery.py` (which wrote this page). The data:",
         "",
         f"* `curated` — the curated package `{CURATED}` (永州市冷水滩区人民政府, 2022);",
-        f"* `series` — 平潭综合实验区 2018–2025, from {series_source};",
+        f"* `series` — the package `{series_name}` (平潭综合实验区 2018–2025);",
         "* `both` — the two together;",
         f"* `latest` — `{latest}`;",
-        f"* `findings` — from {findings_source}.",
+        "* `findings` — `govinfo.reconcile(series)`.",
         "",
         "```python",
         "from govinfo import plot",
@@ -154,9 +111,8 @@ def page(series_source: str, findings_source: str, latest: list[str]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--series", default=SERIES, help="package name or path of the series")
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     args = parser.parse_args()
-    render(args.series, args.corpus)
+    render(args.series)
     print(
         f"wrote {PAGE.relative_to(ROOT)} and {len(FIGURES) * 2} figures in {OUT.relative_to(ROOT)}"
     )

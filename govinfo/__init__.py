@@ -9,6 +9,8 @@ the rules of the standard, :func:`export` it for Excel, Parquet, SQLite or Stata
 
 __version__ = "0.1.0"
 
+import importlib
+
 from . import codes
 from .dataset import Dataset
 from .datasets import list_datasets, load
@@ -41,3 +43,10 @@ __all__ = [
     "reconcile",
     "write_package",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``govinfo.plot`` on first use, so that importing govinfo does not import matplotlib."""
+    if name == "plot":
+        return importlib.import_module(".plot", __name__)
+    raise AttributeError(f"module 'govinfo' has no attribute {name!r}")

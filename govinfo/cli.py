@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     plot.add_argument(
         "--kind",
         required=True,
-        help="outcomes, flow, applicants, trend, appeals or compare",
+        help="outcomes, flow, applicants, trend, appeals, compare or findings",
     )
     plot.add_argument(
         "-o", "--output", type=Path, required=True, help="image file (.png, .svg, .pdf)"
@@ -139,9 +139,17 @@ def _run_plot(args: argparse.Namespace) -> int:
         options["normalize"] = True
     if args.measure:
         options["measure"] = args.measure
+    dataset = load(args.package)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        target = save(draw(args.kind, load(args.package), **options), args.output)
+        if args.kind == "findings":
+            from .plot import findings
+            from .reconcile import reconcile
+
+            ax = findings(reconcile(dataset), dataset, report_ids=args.report, lang=args.lang)
+        else:
+            ax = draw(args.kind, dataset, **options)
+        target = save(ax, args.output)
     for warning in caught:
         print(f"govinfo: warning: {warning.message}", file=sys.stderr)
     print(f"wrote {target}")

@@ -62,7 +62,7 @@ def test_parsed_pingtan_series_fails_only_the_printed_error():
     """End to end: the reader's package, reconciled, finds the one genuine arithmetic error."""
     findings = govinfo.reconcile("fujian-pingtan")
     errors = findings[(findings["severity"] == "error") & (findings["status"] == "fail")]
-    assert sorted(zip(errors["report_id"], errors["rule"], errors["subject"])) == [
+    assert sorted(zip(errors["report_id"], errors["rule"], errors["subject"], strict=True)) == [
         ("fujian_pingtan-gov_2020", "T3-OUTCOMES", "natural_person"),
         ("fujian_pingtan-gov_2020", "T3-OUTCOMES", "total"),
     ]

@@ -89,3 +89,20 @@ def test_demo_writes_a_figure(tmp_path, capsys):
     figure = tmp_path / "demo" / "outcomes.png"
     assert figure.read_bytes().startswith(PNG)
     assert f"written to {figure}" in capsys.readouterr().out
+
+
+def test_findings_heatmap_from_the_command_line(tmp_path):
+    from govinfo.cli import main
+
+    target = tmp_path / "findings.png"
+    assert (
+        main(["plot", "fujian-pingtan", "--kind", "findings", "-o", str(target), "--lang", "en"])
+        == 0
+    )
+    assert target.stat().st_size > 10_000
+
+
+def test_plot_is_an_attribute_of_govinfo():
+    import govinfo
+
+    assert govinfo.plot.outcomes is not None
