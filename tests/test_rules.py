@@ -10,8 +10,6 @@ import govinfo
 from govinfo import codes, rules
 from govinfo.standard import standard_dir
 
-from .conftest import ROOT
-
 
 def test_every_rule_of_the_file_is_read():
     with (standard_dir() / "rules.csv").open(encoding="utf-8", newline="") as f:
@@ -86,7 +84,3 @@ def test_a_rule_naming_an_unknown_code_is_refused():
     }
     with pytest.raises(govinfo.ReconcileError, match="no_such_row"):
         rules._rule(record)
-
-
-def test_docs_rules_is_up_to_date():
-    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules.rules_markdown()
