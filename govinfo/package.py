@@ -188,9 +188,8 @@ def _typed(column: pd.Series, field: dict[str, Any], file: Path) -> pd.Series:
     enum = field.get("constraints", {}).get("enum")
     try:
         if kind == "integer":
-            if enum:
-                return column.astype("Int64").astype(pd.CategoricalDtype(enum, ordered=True))
-            return pd.to_numeric(column).astype("Int64")
+            column = pd.to_numeric(column).astype("Int64")
+            return _coded(column, enum, field, file) if enum else column
         if kind == "number":
             return pd.to_numeric(column).astype("Float64")
         if kind == "date":
@@ -198,5 +197,16 @@ def _typed(column: pd.Series, field: dict[str, Any], file: Path) -> pd.Series:
     except (ValueError, TypeError) as exc:
         raise PackageError(f"{file}: column {field['name']!r} is not {kind}: {exc}") from None
     if enum:
-        return column.astype(pd.CategoricalDtype(enum, ordered=True))
+        return _coded(column, enum, field, file)
     return column.astype("string")
+
+
+def _coded(column: pd.Series, enum: list[Any], field: dict[str, Any], file: Path) -> pd.Series:
+    """A code column as an ordered categorical; a code outside the list is an error, not a NaN."""
+    unknown = sorted({str(v) for v in column.dropna().unique()} - {str(v) for v in enum})
+    if unknown:
+        raise PackageError(
+            f"{file}: column {field['name']!r} holds codes not in its code list: "
+            f"{', '.join(unknown[:5])}"
+        )
+    return column.astype(pd.CategoricalDtype(enum, ordered=True))

@@ -197,3 +197,13 @@ def test_broken_foreign_key_fails(package, tmp_path):
         rows[1][0] = "no_such_report"
 
     assert "foreign-key" in _error_types(_damaged(package[0], tmp_path, "requests", change))
+
+
+def test_unknown_code_is_an_error_when_loading(package, tmp_path):
+    folder = tmp_path / "unknown"
+    shutil.copytree(package[0], folder)
+    path = folder / "requests.csv"
+    text = path.read_text(encoding="utf-8").replace(",new_received,", ",new_recieved,", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(govinfo.PackageError, match="new_recieved"):
+        govinfo.load(folder)
