@@ -58,6 +58,9 @@ class CodeList:
         self.name = name
         self.codes = tuple(sorted(codes, key=lambda c: c.order))
         self._by_code = {c.code: c for c in self.codes}
+        self._children: dict[str | None, list[Code]] = {}
+        for c in self.codes:
+            self._children.setdefault(c.parent, []).append(c)
 
     def __iter__(self) -> Iterator[Code]:
         return iter(self.codes)
@@ -85,8 +88,8 @@ class CodeList:
         """Direct children of ``code`` (in ``template`` when given), in order."""
         return [
             c.code
-            for c in self.codes
-            if c.parent == code and (template is None or template in c.templates)
+            for c in self._children.get(code, ())
+            if template is None or template in c.templates
         ]
 
     def in_template(self, template: str) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import rules
 from ..package import CELL_TABLES
@@ -73,7 +74,11 @@ def _expanded(
 
 def report_identities(table: str, template: str, keys: Iterable[Key]) -> list[Identity]:
     """The identity rules of ``table`` for a report of ``template`` printing the cells ``keys``."""
-    keys = list(keys)
+    return list(_report_identities(table, template, frozenset(keys)))
+
+
+@lru_cache(maxsize=256)
+def _report_identities(table: str, template: str, keys: frozenset[Key]) -> tuple[Identity, ...]:
     first, _ = CELL_TABLES[table]
     firsts = frozenset(k[0] for k in keys)
     seconds = frozenset(k[1] for k in keys)
@@ -86,7 +91,7 @@ def report_identities(table: str, template: str, keys: Iterable[Key]) -> list[Id
             out.append(
                 Identity(f"{rule.id} {subject}", table, tuple((k, t.sign) for k, t in pairs))
             )
-    return out
+    return tuple(out)
 
 
 def series_identities(previous: str, current: str) -> list[SeriesIdentity]:

@@ -47,7 +47,7 @@ def correct(text: str) -> str:
 
 def find_title(text: str) -> str | None:
     """The report's title (… 政府信息公开工作年度报告), from one line or from lines joined."""
-    head = halfwidth(text[:3000])
+    head = halfwidth(text)[:3000]
     lines = [re.sub(r"\s+", "", line) for line in head.splitlines()]
     joined = "".join(lines)
     if "报告" not in joined:
@@ -73,8 +73,8 @@ def find_title(text: str) -> str | None:
 def find_body(text: str, title: str | None, headings_start: int) -> str | None:
     """The publishing body: a line naming it near the top, the name in the title, or the
     subject of the overview's first sentence (``2022年，平潭综合实验区坚持…``)."""
-    top = text[: max(headings_start, 0) or 600]
-    lines = [m.group(1) for m in _BODY_LINE.finditer(halfwidth(top))]
+    top = halfwidth(text)[: max(headings_start, 0) or 600]
+    lines = [m.group(1) for m in _BODY_LINE.finditer(top)]
     if lines:
         return correct(lines[0].replace(" ", ""))
     if title:
@@ -96,13 +96,13 @@ def find_year(text: str, title: str | None) -> int | None:
         match = pattern.search(source)
         if match:
             return int(match.group(1))
-    match = _YEAR_IN_TITLE.search(halfwidth(text[:2000]))
+    match = _YEAR_IN_TITLE.search(halfwidth(text)[:2000])
     return int(match.group(1)) if match else None
 
 
 def find_index_number(text: str) -> str | None:
     """The 索引号 printed with the page, if any."""
-    match = _INDEX.search(halfwidth(text[:2000]))
+    match = _INDEX.search(halfwidth(text)[:2000])
     return match.group(1) if match else None
 
 

@@ -30,9 +30,10 @@ def halfwidth(text: str) -> str:
 
 def squeeze(text: str) -> str:
     """``text`` with runs of whitespace collapsed to one space and trimmed."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """The meaningful characters of a printed label (CJK, letters, digits)."""
     return _NOT_KEY.sub("", halfwidth(text))

@@ -17,12 +17,16 @@ class TooManyCuts(Exception):
     """The runs admit more segmentations than can be searched."""
 
 
-def segmentations(chunks: list[str], kinds: list[str]) -> Iterator[tuple[str, ...]]:
+def segmentations(
+    chunks: list[str], kinds: list[str], last_is_sum: bool = False
+) -> Iterator[tuple[str, ...]]:
     """Every way to cut ``chunks`` into ``len(kinds)`` numbers, each valid for its kind.
 
     Boundaries between chunks (whitespace or a separate token) are kept; a
     number never has a leading zero; only ``change`` cells may be negative and
-    only ``amount`` cells decimal. Raises TooManyCuts past ``LIMIT`` results.
+    only ``amount`` cells decimal. With ``last_is_sum`` only the cuts whose
+    last number is the sum of the others (a row total) are given — far fewer
+    to try. Raises TooManyCuts past ``LIMIT`` results.
     """
     text = "".join(chunks)
     stops = []
@@ -31,7 +35,10 @@ def segmentations(chunks: list[str], kinds: list[str]) -> Iterator[tuple[str, ..
         position += len(chunk)
         stops.append(position)
     patterns = [_PATTERNS[k] for k in kinds]
-    for found, parts in enumerate(_cuts(text, 0, 0, patterns, stops), start=1):
+    cuts = (
+        _summed_cuts(text, patterns, stops) if last_is_sum else _cuts(text, 0, 0, patterns, stops)
+    )
+    for found, parts in enumerate(cuts, start=1):
         if found > LIMIT:
             raise TooManyCuts(f"{len(text)} characters into {len(kinds)} cells")
         yield parts
@@ -55,6 +62,40 @@ def _cuts(
                 break
             continue
         for rest in _cuts(text, end, index + 1, patterns, stops):
+            yield (part, *rest)
+
+
+def _summed_cuts(
+    text: str, patterns: list[re.Pattern[str]], stops: list[int]
+) -> Iterator[tuple[str, ...]]:
+    """Cuts of counts whose last number is the sum of the others: the total first, then the
+    parts, never more than what is left of the total."""
+    first_of_last = stops[-2] if len(stops) > 1 else 0
+    for start in range(len(text) - 1, max(first_of_last - 1, len(patterns) - 2), -1):
+        total = text[start:]
+        if not patterns[-1].fullmatch(total):
+            continue
+        inner = [s for s in stops if s < start] + [start]
+        for parts in _bounded(text[:start], 0, 0, patterns[:-1], inner, int(total)):
+            yield (*parts, total)
+
+
+def _bounded(
+    text: str, start: int, index: int, patterns: list[re.Pattern[str]], stops: list[int], left: int
+) -> Iterator[tuple[str, ...]]:
+    """Cuts of ``text[start:]`` into counts adding up to exactly ``left``."""
+    stop = next(s for s in stops if s > start)
+    remaining = len(patterns) - index - 1
+    if remaining == 0:
+        part = text[start:]
+        if stop == len(text) and patterns[index].fullmatch(part) and int(part) == left:
+            yield (part,)
+        return
+    for end in range(start + 1, min(stop, len(text) - remaining) + 1):
+        part = text[start:end]
+        if not patterns[index].fullmatch(part) or int(part) > left:
+            break
+        for rest in _bounded(text, end, index + 1, patterns, stops, left - int(part)):
             yield (part, *rest)
 
 

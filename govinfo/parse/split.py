@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
 from ..model import Alternatives, Cell
 from .identities import Identity, Key, Number
@@ -33,7 +34,7 @@ class Row:
     kinds: list[str]
     parts: list[tuple[str, ...]]
     unit: str
-    by_digits: int
+    by_digits: int  # 1 when the digits alone allow one split, else 2 (several)
 
     def __post_init__(self) -> None:
         self.numbers = [tuple(number(p) for p in parts) for parts in self.parts]
@@ -68,7 +69,7 @@ def resolve(
     hints: dict[Key, set[Number]] | None = None,
 ) -> Resolution:
     """Split the pending rows of one table so that the most identities hold."""
-    rows, warnings = _candidate_rows(pending, kind_of)
+    rows, warnings = _candidate_rows(pending, kind_of, identities)
     known = {key: cell.value for key, cell in fixed.items()}
     pending_keys = {key for row in rows for key in row.keys}
     relevant = [i for i in identities if i.keys & pending_keys]
@@ -96,7 +97,7 @@ def resolve(
 
 
 def _candidate_rows(
-    pending: list[Pending], kind_of: Callable[[Key], str]
+    pending: list[Pending], kind_of: Callable[[Key], str], identities: list[Identity]
 ) -> tuple[list[Row], list[str]]:
     rows, warnings = [], []
     for item in pending:
@@ -109,7 +110,7 @@ def _candidate_rows(
             unit = token_unit or unit
         printed = " ".join(t.text for t in item.tokens)
         try:
-            parts = list(segmentations(chunks, kinds))
+            parts = _segmentations(chunks, kinds, _totals_last(item.keys, kinds, identities))
         except TooManyCuts as exc:
             warnings.append(
                 f"{item.table}: {item.keys[0][0]}: {printed!r} has too many splits ({exc}); skipped"
@@ -121,8 +122,30 @@ def _candidate_rows(
                 f"{len(item.keys)} cells; skipped"
             )
             continue
-        rows.append(Row(item, kinds, parts, unit, len(parts)))
+        forced = len(parts) == 1 and len(list(islice(segmentations(chunks, kinds), 2))) == 1
+        rows.append(Row(item, kinds, parts, unit, 1 if forced else 2))
     return rows, warnings
+
+
+def _segmentations(chunks: list[str], kinds: list[str], totals_last: bool) -> list[tuple[str, ...]]:
+    """The row's splits; a row whose last cell is its total tries the splits that add up
+    first, and all splits when none does (a printed total can be wrong)."""
+    if totals_last:
+        summed = list(segmentations(chunks, kinds, last_is_sum=True))
+        if summed:
+            return summed
+    return list(segmentations(chunks, kinds))
+
+
+def _totals_last(keys: list[Key], kinds: list[str], identities: list[Identity]) -> bool:
+    """Whether an identity says the row's last cell is the sum of its other cells."""
+    if any(kind != "count" for kind in kinds):
+        return False
+    for identity in identities:
+        if identity.keys == frozenset(keys):
+            signs = dict(identity.terms)
+            return all(signs[key] == -signs[keys[-1]] for key in keys[:-1])
+    return False
 
 
 def _score(identities: list[Identity], values: dict[Key, Number | None]) -> int:

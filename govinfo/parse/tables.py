@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from .. import codes
 from ..model import Cell
@@ -26,7 +27,7 @@ class Entry:
     labels: list[Token] = field(default_factory=list)
     values: list[Token] = field(default_factory=list)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return "".join(label_key(t.text) for t in self.labels)
 
