@@ -70,3 +70,17 @@ def test_parsed_pingtan_series_fails_only_the_printed_error():
     assert set(carry["status"]) <= {"pass", "not_assessable"}
     stock = findings[(findings["rule"] == "X-STOCK") & (findings["status"] == "fail")]
     assert sorted(stock["report_id"]) == [f"fujian_pingtan-gov_{y}" for y in (2023, 2024, 2025)]
+
+
+def test_wheel_lists_every_subpackage():
+    """pyproject.toml names the packages of the wheel (so that datapackages/ can ship in it);
+    a new subpackage of govinfo must be listed there too."""
+    tomllib = pytest.importorskip("tomllib", reason="tomllib needs Python 3.11")
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(path.parent.relative_to(ROOT).parts)
+        for path in (ROOT / "govinfo").rglob("__init__.py")
+    }
+    assert found | {"govinfo.datapackages"} == listed
