@@ -18,7 +18,7 @@ from pathlib import Path
 import govinfo
 
 HERE = Path(__file__).resolve().parent
-CURATED = ("body_en", "division_code", "level", "source_url")
+CURATED = ("body_en", "division_code", "level", "scope", "title", "source_url")
 
 
 def read_catalogue() -> dict[str, list[dict[str, str]]]:

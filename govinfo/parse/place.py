@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import combinations
 
+from ..codes import amount_measures
 from ..model import Cell
 from .identities import Key, Number
 from .tables import Gap
@@ -31,7 +32,7 @@ def fill_gaps(gaps: list[Gap], hints: dict[Key, set[Number]]) -> dict[Key, Cell]
             cell = read_value(chosen[index].text)
             if len({read_value(r[1][index].text).value for r in readings}) > 1:
                 cell = replace(cell, flag="placed")
-            if cell.value is not None and not cell.unit and gap.unit:
+            if key[1] in amount_measures() and cell.value is not None and not cell.unit:
                 cell = replace(cell, unit=gap.unit)
             cells[key] = cell
     return cells

@@ -330,7 +330,7 @@ def read_disclosure(tokens: list[Token]) -> TableRead:
                 block, block_used, unit = [], False, ""
             elif kind == "m":
                 if block_used or match.code in block:
-                    block, block_used = [], False
+                    block, block_used, unit = [], False, ""
                 block.append(match.code)
                 read.templates.update(_only_template(measures, match.code))
             else:
