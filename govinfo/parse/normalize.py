@@ -22,7 +22,7 @@ _SPACES = re.compile(r"\s+")
 _HAS_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000\u00a0\u2212\ufe63]")
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def halfwidth(text: str) -> str:
     """``text`` with full-width ASCII forms as ASCII (same length)."""
     return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 LIMIT = 200_000
 _PATTERNS = {
@@ -97,6 +98,33 @@ def _bounded(
             break
         for rest in _bounded(text, end, index + 1, patterns, stops, left - int(part)):
             yield (part, *rest)
+
+
+def is_forced(chunks: list[str], kinds: list[str]) -> bool:
+    """Whether the digits alone allow exactly one segmentation (counted, not enumerated)."""
+    text = "".join(chunks)
+    stops = []
+    position = 0
+    for chunk in chunks:
+        position += len(chunk)
+        stops.append(position)
+    patterns = [_PATTERNS[k] for k in kinds]
+
+    @cache
+    def ways(start: int, index: int) -> int:
+        stop = next(s for s in stops if s > start)
+        if index == len(patterns) - 1:
+            return int(stop == len(text) and bool(patterns[index].fullmatch(text[start:])))
+        total = 0
+        last = min(stop, len(text) - (len(patterns) - index - 1))
+        for end in range(start + 1, last + 1):
+            if patterns[index].fullmatch(text[start:end]):
+                total += ways(end, index + 1)
+                if total > 1:
+                    return total
+        return total
+
+    return ways(0, 0) == 1
 
 
 def number(part: str) -> int | float:

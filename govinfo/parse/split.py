@@ -14,12 +14,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import islice
 
 from ..model import Alternatives, Cell
 from .identities import Identity, Key, Number
 from .plausible import plausible_ratios
-from .segment import TooManyCuts, number, segmentations
+from .segment import TooManyCuts, is_forced, number, segmentations
 from .tables import Pending
 from .tokens import unit_of
 
@@ -122,7 +121,7 @@ def _candidate_rows(
                 f"{len(item.keys)} cells; skipped"
             )
             continue
-        forced = len(parts) == 1 and len(list(islice(segmentations(chunks, kinds), 2))) == 1
+        forced = len(parts) == 1 and is_forced(chunks, kinds)
         rows.append(Row(item, kinds, parts, unit, 1 if forced else 2))
     return rows, warnings
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Cell
 from .normalize import halfwidth, squeeze
@@ -29,6 +30,7 @@ def is_value(text: str) -> bool:
     return not rest or rest in MONEY_UNITS or rest in COUNT_UNITS or rest[0] == "("
 
 
+@lru_cache(maxsize=8192)
 def read_value(text: str) -> Cell:
     """The cell printed as ``text``: blank marks give None, a trailing note gives flag ``note``."""
     raw = squeeze(text)
