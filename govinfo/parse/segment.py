@@ -29,12 +29,7 @@ def segmentations(
     last number is the sum of the others (a row total) are given — far fewer
     to try. Raises TooManyCuts past ``LIMIT`` results.
     """
-    text = "".join(chunks)
-    stops = []
-    position = 0
-    for chunk in chunks:
-        position += len(chunk)
-        stops.append(position)
+    text, stops = "".join(chunks), _stops(chunks)
     patterns = [_PATTERNS[k] for k in kinds]
     cuts = (
         _summed_cuts(text, patterns, stops) if last_is_sum else _cuts(text, 0, 0, patterns, stops)
@@ -102,12 +97,7 @@ def _bounded(
 
 def is_forced(chunks: list[str], kinds: list[str]) -> bool:
     """Whether the digits alone allow exactly one segmentation (counted, not enumerated)."""
-    text = "".join(chunks)
-    stops = []
-    position = 0
-    for chunk in chunks:
-        position += len(chunk)
-        stops.append(position)
+    text, stops = "".join(chunks), _stops(chunks)
     patterns = [_PATTERNS[k] for k in kinds]
 
     @cache
@@ -125,6 +115,15 @@ def is_forced(chunks: list[str], kinds: list[str]) -> bool:
         return total
 
     return ways(0, 0) == 1
+
+
+def _stops(chunks: list[str]) -> list[int]:
+    """Offsets where each chunk ends: boundaries no number may cross."""
+    ends, position = [], 0
+    for chunk in chunks:
+        position += len(chunk)
+        ends.append(position)
+    return ends
 
 
 def number(part: str) -> int | float:
