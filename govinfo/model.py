@@ -86,11 +86,6 @@ class Report:
         """The report's row of the ``reports`` resource (its columns come from the standard)."""
         return {name: getattr(self, name) for name in metadata_fields()}
 
-    def value(self, table: str, key: tuple[str, str]) -> int | float | None:
-        """The value of one cell of ``table`` (requests, appeals, disclosure), None when absent."""
-        cell = getattr(self, table).get(key)
-        return None if cell is None else cell.value
-
 
 def metadata_fields() -> list[str]:
     """Columns of the ``reports`` resource, read from the standard."""

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..codes import code_list
 from .labels import Vocabulary
 from .normalize import halfwidth
 
@@ -70,8 +69,3 @@ def _heading_end(match: re.Match[str], words: str, vocabulary: Vocabulary, numbe
             if index >= 0:
                 return match.start(2) + index + len(k)
     return match.end()
-
-
-def section_label(number: int) -> str:
-    """The template's heading of section ``number``."""
-    return code_list("sections").label(str(number))
