@@ -164,12 +164,9 @@ def _decide_closest(series: Series) -> bool:
     chain = _chain(series, r)
     options = [_options(series, j, alt) for j in chain]
     path = _shortest_path(options, [k != "change" for k in alt.kinds])
-    for j, (choice, sources) in zip(
-        chain, (opts[i] for opts, i in zip(options, path, strict=True)), strict=True
-    ):
-        for b_index, candidates in sources:
+    for j, opts, i in zip(chain, options, path, strict=True):
+        for b_index, candidates in opts[i][1]:
             series.alive[(j, b_index)] = candidates
-        del choice
     if len(series.alive[(r, a)]) > 1:
         series.alive[(r, a)] = series.alive[(r, a)][:1]
     return True

@@ -101,13 +101,9 @@ def table3_column(
     columns = codes.applicants().cell_codes()
     if applicant not in columns:
         raise PlotError(f"no applicant column {applicant!r} (columns: {_listing(columns)})")
-    cells = _cells(dataset.requests, report_ids, "applicant", applicant)
-    out: dict[str, dict[str, Value]] = {r: {} for r in report_ids}
-    for report_id, row, value in zip(
-        cells["report_id"], cells["row"].astype(str), cells["value"], strict=True
-    ):
-        out[report_id][row] = _plain(value)
-    return out
+    return _by_report(
+        _cells(dataset.requests, report_ids, "applicant", applicant), "row", report_ids
+    )
 
 
 def table3_row(
@@ -116,12 +112,18 @@ def table3_row(
     """Per report, the cells of one row of table 3: {applicant: value}."""
     if row not in codes.rows().cell_codes():
         raise PlotError(f"no row {row!r} in table 3")
-    cells = _cells(dataset.requests, report_ids, "row", row)
+    return _by_report(_cells(dataset.requests, report_ids, "row", row), "applicant", report_ids)
+
+
+def _by_report(
+    cells: pd.DataFrame, column: str, report_ids: Sequence[str]
+) -> dict[str, dict[str, Value]]:
+    """{report: {code of ``column``: value}} from one row or column of table 3."""
     out: dict[str, dict[str, Value]] = {r: {} for r in report_ids}
-    for report_id, applicant, value in zip(
-        cells["report_id"], cells["applicant"].astype(str), cells["value"], strict=True
+    for report_id, code, value in zip(
+        cells["report_id"], cells[column].astype(str), cells["value"], strict=True
     ):
-        out[report_id][applicant] = _plain(value)
+        out[report_id][code] = _plain(value)
     return out
 
 
