@@ -36,7 +36,9 @@ import numpy as np
 import pandas as pd
 
 import govinfo
-from govinfo import codes, rules
+from govinfo import codes
+from govinfo.standard import CELL_TABLES, rules
+from govinfo.standard.expand import expand, subjects_for
 
 YEARS = (2019, 2020, 2021, 2022, 2023)
 TEMPLATE = {2019: "2019", 2020: "2019", 2021: "2021", 2022: "2021", 2023: "2021"}
@@ -239,7 +241,7 @@ def dataset(years: list[Year]) -> govinfo.Dataset:
 
 def _labels(data: Year, table: str) -> tuple[list[str], list[str]]:
     """The codes of the two axes of a year's table-3 or table-4 array."""
-    first, second = govinfo.package.CELL_TABLES[table]
+    first, second = CELL_TABLES[table]
     rows = data.rows if table == "requests" else rules.dimension_list(table, first).leaves("2021")
     return rows, rules.dimension_list(table, second).leaves("2021")
 
@@ -249,7 +251,7 @@ def _enum(table: str, column: str) -> list[str]:
 
 
 def _long(years: list[Year], ids: list[str], table: str) -> pd.DataFrame:
-    first_name, second_name = govinfo.package.CELL_TABLES[table]
+    first_name, second_name = CELL_TABLES[table]
     first_enum, second_enum = _enum(table, first_name), _enum(table, second_name)
     parts = {"report": [], "first": [], "second": [], "value": []}
     offset = 0
@@ -310,7 +312,7 @@ def wide(data: govinfo.Dataset, sample: np.ndarray) -> dict[str, pd.DataFrame]:
         for table, prefix in (("requests", "q"), ("appeals", "a")):
             frame = data.frames[table]
             frame = frame[frame["report_id"].isin(group["report_id"])]
-            first, second = govinfo.package.CELL_TABLES[table]
+            first, second = CELL_TABLES[table]
             column = prefix + "_" + frame[first].astype(str) + "__" + frame[second].astype(str)
             parts.append(
                 frame.assign(column=column.str.replace(".", "_"))
@@ -327,11 +329,11 @@ def formulas(template: str) -> list[str]:
     out = []
     for rule in rules.select(list(IDENTITIES)):
         prefix = "q" if rule.table == "requests" else "a"
-        term_axis = 0 if rule.per == govinfo.package.CELL_TABLES[rule.table][1] else 1
+        term_axis = 0 if rule.per == CELL_TABLES[rule.table][1] else 1
         terms = rule.term_list()
-        left = rules.expand(rule.left, terms, template, frozenset())
-        right = rules.expand(rule.readings[0].terms, terms, template, frozenset())
-        for subject in rules.subjects_for(rule, template, frozenset()):
+        left = expand(rule.left, terms, template, frozenset())
+        right = expand(rule.readings[0].terms, terms, template, frozenset())
+        for subject in subjects_for(rule, template, frozenset()):
             sides = [
                 " + ".join(_wide_name(prefix, t.code, subject, term_axis) for t in side)
                 for side in (left, right)

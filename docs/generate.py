@@ -2,9 +2,10 @@
 
     python docs/generate.py
 
-The standard's pages come from ``govinfo/schema/`` (``govinfo.reference``,
-``govinfo.rules``), the curated packages' page from ``datapackages/``. A test
-fails when a committed page differs from what this script writes.
+The one command that writes every generated page: the standard's pages come
+from ``govinfo/schema/`` (rendered by ``govinfo.standard.pages``), the curated
+packages' page from ``datapackages/``. A test fails when a committed page
+differs from what this script writes.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ ROOT = DOCS.parent
 sys.path.insert(0, str(ROOT))
 
 import govinfo  # noqa: E402
-from govinfo import reference, rules  # noqa: E402
+from govinfo.standard import pages  # noqa: E402
 
 
 def datapackages_markdown() -> str:
@@ -62,10 +63,10 @@ def datapackages_markdown() -> str:
 
 
 PAGES = {
-    "standard/index.md": reference.standard_markdown,
-    "standard/tables.md": reference.tables_markdown,
-    "standard/codes.md": reference.codes_markdown,
-    "rules.md": rules.rules_markdown,
+    "standard/index.md": pages.standard_markdown,
+    "standard/tables.md": pages.tables_markdown,
+    "standard/codes.md": pages.codes_markdown,
+    "rules.md": pages.rules_markdown,
     "datapackages.md": datapackages_markdown,
 }
 

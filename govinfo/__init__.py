@@ -3,24 +3,28 @@
 The public API: :func:`parse` a report, :func:`write_package` reports to a
 Frictionless data package, :func:`load` a package (or a curated one by name)
 into pandas (its ``provenance`` says what to cite), :func:`reconcile` its reports against
-the rules of the standard, :func:`export` it for Excel, Parquet, SQLite or Stata, and the
-:class:`Report` model with its :class:`Cell` values.
-"""
+the rules of the standard, :func:`validate` a package (structure, profile and rules),
+:func:`export` it for Excel, Parquet, SQLite or Stata, and the :class:`Report` model
+with its :class:`Cell` values.
 
-__version__ = "0.1.0"
+Where each layer lives: ``standard/`` (the Python that reads ``schema/``),
+``parse/`` (documents → text → cells, and what the print lost), ``package/``
+(write, read, ``Dataset``, the curated catalogue), ``reconcile/`` (the rules
+engine), ``validate.py``, ``exports/`` and ``plot/``.
+"""
 
 import importlib
 
-from . import codes
-from .dataset import Dataset
-from .datasets import list_datasets, load
+from ._version import __version__
 from .errors import ExportError, GovinfoError, PackageError, ParseError, ReconcileError
 from .exports import export
 from .model import Cell, Report, Section
-from .package import write_package
+from .package import Dataset, list_datasets, load, write_package
 from .parse import parse
 from .parse.batch import Batch, parse_many
 from .reconcile import reconcile
+from .standard import codes
+from .validate import Validation, validate
 
 __all__ = [
     "Batch",
@@ -33,6 +37,7 @@ __all__ = [
     "ReconcileError",
     "Report",
     "Section",
+    "Validation",
     "__version__",
     "codes",
     "export",
@@ -41,6 +46,7 @@ __all__ = [
     "parse",
     "parse_many",
     "reconcile",
+    "validate",
     "write_package",
 ]
 

@@ -8,7 +8,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from ._version import __version__
 from .errors import GovinfoError
 from .exports import FORMATS
 
@@ -34,7 +34,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govinfo {__version__}")
     commands = parser.add_subparsers(title="commands")
+    _add_parse(commands)
+    _add_demo(commands)
+    _add_plot(commands)
+    _add_export(commands)
+    _add_check_commands(commands)
+    return parser
 
+
+def _add_parse(commands: argparse._SubParsersAction) -> None:
     parse = commands.add_parser("parse", help="read report files into one data package")
     parse.add_argument(
         "inputs", nargs="+", type=Path, help="report files (.txt, .md, .html, .pdf, .docx)"
@@ -50,11 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse.set_defaults(run=_run_parse)
 
+
+def _add_demo(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser("demo", help="parse the example report and show what govinfo does")
     demo.add_argument("-o", "--output", type=Path, default=Path("govinfo-demo"))
     demo.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     demo.set_defaults(run=_run_demo)
 
+
+def _add_plot(commands: argparse._SubParsersAction) -> None:
     plot = commands.add_parser("plot", help="draw a figure of a data package")
     plot.add_argument("package", help="package folder, datapackage.json or curated package name")
     plot.add_argument(
@@ -72,6 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     plot.add_argument("--measure", help="trend: requests, disclosure_rate or appeals")
     plot.set_defaults(run=_run_plot)
 
+
+def _add_export(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export", help="write a data package as xlsx, Parquet, SQLite or Stata"
     )
@@ -85,8 +99,6 @@ def _parser() -> argparse.ArgumentParser:
         help="file (xlsx, sqlite) or folder (parquet, dta)",
     )
     export.set_defaults(run=_run_export)
-    _add_check_commands(commands)
-    return parser
 
 
 def _run_parse(args: argparse.Namespace) -> int:
@@ -131,7 +143,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_plot(args: argparse.Namespace) -> int:
-    from .datasets import load
+    from .package import load
     from .plot import draw, save
 
     options = {"report_ids": args.report, "body": args.body, "lang": args.lang}
@@ -196,8 +208,8 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 
 def _run_reconcile(args: argparse.Namespace) -> int:
-    from .findings import describe
     from .reconcile import reconcile
+    from .reconcile.findings import describe
 
     findings = reconcile(args.package, blanks=args.blanks)
     if args.format == "json":

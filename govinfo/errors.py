@@ -35,3 +35,7 @@ class ExportError(GovinfoError):
 
 class ReconcileError(GovinfoError):
     """A rule of the standard, or an option or rule id given to the reconciliation, is invalid."""
+
+
+class PlotError(GovinfoError):
+    """A figure cannot be drawn from what was asked (unknown report, body, kind or option)."""

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .standard import table_schema
-
-TEMPLATES = ("2019", "2021", "other")
+from .standard import TEMPLATES, table_schema
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 Structure is checked by stock Frictionless on the descriptor's path (so
 relative resource paths resolve); the descriptor against our profile with
-``jsonschema``, because Frictionless does not apply a custom ``$schema``
-(DESIGN §7); the arithmetic by :func:`govinfo.reconcile`. The package is
+``jsonschema``, because Frictionless does not apply a custom ``$schema``;
+the arithmetic by :func:`govinfo.reconcile`. The package is
 valid when all three are: no structural or profile error, and no rule of
 severity ``error`` fails (warnings do not make it invalid).
 """
@@ -13,18 +13,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import frictionless
 import jsonschema
 import pandas as pd
 
-from .dataset import Dataset
-from .datasets import dataset_path
-from .errors import GovinfoError, ReconcileError
-from .findings import COLUMNS, STATUSES, describe
-from .package import read_descriptor
-from .reconcile import BLANKS, reconcile
+from .errors import GovinfoError
+from .package import Dataset, resolve
+from .package.read import read_descriptor
+from .reconcile import check_blanks, reconcile
+from .reconcile.findings import COLUMNS, STATUSES, describe
 from .standard import VERSION, profile
 
 LISTED = 50
@@ -125,19 +123,10 @@ def _verdict(count: int) -> str:
     return "valid" if not count else f"{count} error(s)"
 
 
-def locate(package: str | Path) -> tuple[Path, dict[str, Any]]:
-    """The descriptor (path and content) of a package: a folder, its JSON, or a curated name."""
-    path = Path(package)
-    if not path.exists() and isinstance(package, str) and "/" not in package:
-        path = dataset_path(package)
-    return read_descriptor(path)
-
-
 def validate(package: str | Path, blanks: str = "zero") -> Validation:
     """Validate a package: Frictionless structure, the govinfo profile, and the rules."""
-    if blanks not in BLANKS:
-        raise ReconcileError(f"blanks must be one of {BLANKS}, not {blanks!r}")
-    target, descriptor = locate(package)
+    check_blanks(blanks)
+    target, descriptor = read_descriptor(resolve(package))
     report = frictionless.validate(str(target))
     structure = [
         {"resource": task.name or "", "type": error.type, "message": error.message}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..errors import ExportError
 
 if TYPE_CHECKING:
-    from ..dataset import Dataset
+    from ..package import Dataset
 
 FORMATS = {"xlsx": "xlsx", "parquet": "parquet", "sqlite": "sqlite", "dta": "stata"}
 
@@ -27,8 +27,7 @@ def export(data: Dataset | str | Path, path: str | Path, *, to: str) -> Path:
     """
     if to not in FORMATS:
         raise ExportError(f"unknown export format {to!r}; choose one of {', '.join(FORMATS)}")
-    from ..dataset import Dataset
-    from ..datasets import load
+    from ..package import Dataset, load
 
     dataset = data if isinstance(data, Dataset) else load(data)
     module = importlib.import_module(f".{FORMATS[to]}", __name__)

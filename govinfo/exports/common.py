@@ -13,10 +13,10 @@ from typing import Any
 
 import pandas as pd
 
-from .. import __version__, codes
-from ..dataset import Dataset
+from .._version import __version__
 from ..errors import ExportError
-from ..standard import RESOURCES, VERSION, standard_dir, table_schema
+from ..package import Dataset
+from ..standard import RESOURCES, VERSION, codes, table_schema, versions
 
 INSTALL = 'pip install "govinfo-cn[export]"'
 CODELIST_COLUMNS = ("code", "label_zh", "label_en", "parent", "order", "templates")
@@ -33,7 +33,7 @@ def require(module: str) -> ModuleType:
 def standard_version(dataset: Dataset) -> str:
     """The standard version the package declares (the current one when it declares none)."""
     version = dataset.descriptor.get("govinfo", {}).get("standard", VERSION)
-    if not standard_dir(version).is_dir():
+    if version not in versions():
         raise ExportError(f"{dataset.path}: govinfo standard {version!r} is not known here")
     return version
 

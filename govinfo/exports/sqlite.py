@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..dataset import Dataset
+from ..package import Dataset
 from ..standard import RESOURCES
 from . import common
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..dataset import Dataset
+from ..package import Dataset
 from ..standard import RESOURCES
 from . import common
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from ..errors import GovinfoError, ParseError
 from ..model import Report
 from .documents import DOCUMENT_KINDS, document_text
+from .report import read_text
 from .source import open_source
-from .text import read_text
 
 TEXT_KINDS = frozenset({"txt", "md", "text", "markdown"})
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import GovinfoError
 from ..model import Report
-from .series import settle
+from .infer.settle import settle
 
 
 @dataclass

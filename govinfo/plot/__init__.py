@@ -14,11 +14,11 @@ from typing import Any
 
 from matplotlib.axes import Axes
 
-from ..dataset import Dataset
-from .errors import FontFallbackWarning, PlotError
-from .fonts import cjk_font
+from ..errors import PlotError
+from ..package import Dataset
+from .fonts import FontFallbackWarning, cjk_font
 from .heatmap import findings
-from .series import MEASURES, compare, trend
+from .over_time import MEASURES, compare, trend
 from .style import save
 from .table3 import applicants, flow, outcomes
 from .table4 import appeals

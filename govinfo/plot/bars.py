@@ -11,7 +11,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from . import style
 from .data import Value
-from .labels import text
+from .words import text
 from .wrapping import wrap
 
 

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .. import codes
-from ..dataset import Dataset
-from .errors import PlotError
+from ..errors import PlotError
+from ..package import Dataset
+from ..standard import codes
 
 OUTCOME_GROUPS = (
     "granted",
@@ -89,8 +89,9 @@ def _cells(frame: pd.DataFrame, report_ids: Sequence[str], column: str, code: st
     return frame[frame[column].astype(str) == code]
 
 
-def _plain(value: object) -> Value:
-    return None if pd.isna(value) else int(value)
+def count_or_none(value: object) -> Value:
+    """A count cell as a plain int, a blank (or missing) one as None."""
+    return None if value is None or pd.isna(value) else int(value)
 
 
 def table3_column(
@@ -123,7 +124,7 @@ def _by_report(
     for report_id, code, value in zip(
         cells["report_id"], cells[column].astype(str), cells["value"], strict=True
     ):
-        out[report_id][code] = _plain(value)
+        out[report_id][code] = count_or_none(value)
     return out
 
 
@@ -138,7 +139,7 @@ def table4(dataset: Dataset, report_ids: Sequence[str]) -> dict[str, dict[tuple[
         frame["value"],
         strict=True,
     ):
-        out[report_id][(proceeding, outcome)] = _plain(value)
+        out[report_id][(proceeding, outcome)] = count_or_none(value)
     return out
 
 

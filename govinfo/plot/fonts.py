@@ -7,8 +7,12 @@ from functools import cache
 
 from matplotlib import font_manager
 
-from ..codes import check_lang
-from .errors import FontFallbackWarning
+from ..standard.codes import check_lang
+
+
+class FontFallbackWarning(UserWarning):
+    """No installed font has Chinese glyphs, so a Chinese figure was drawn in English."""
+
 
 CJK_FAMILIES = (
     "Noto Sans CJK SC",

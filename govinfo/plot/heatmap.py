@@ -8,10 +8,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
 
-from ..dataset import Dataset
+from ..errors import PlotError
+from ..package import Dataset
 from . import data, style
-from .errors import PlotError
-from .labels import report_labels, source, text
+from .words import report_labels, source, text
 
 STATUSES = ("fail", "not_assessable", "pass")
 REQUIRED = ("report_id", "rule", "status")

@@ -15,8 +15,8 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 
+from ..errors import PlotError
 from . import fonts
-from .errors import PlotError
 from .wrapping import wrap
 
 OKABE_ITO = {

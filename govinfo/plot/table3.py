@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 from matplotlib.axes import Axes
 
-from .. import codes
-from ..dataset import Dataset
+from ..errors import PlotError
+from ..package import Dataset
+from ..standard import codes
 from . import bars, data, style
 from .bars import Segment
-from .errors import PlotError
-from .labels import code_label, report_labels, source, text
+from .words import code_label, report_labels, source, text
 
 
 def outcomes(

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 from matplotlib.axes import Axes
 
-from .. import codes
-from ..dataset import Dataset
+from ..package import Dataset
+from ..standard import codes
 from . import bars, data, style
 from .bars import Segment
-from .labels import code_label, report_labels, source, text
+from .words import code_label, report_labels, source, text
 from .wrapping import wrap
 
 GAP = 0.7

@@ -1,0 +1,227 @@
+"""Tables of a PDF page from its ruling lines, and lines of text from its glyphs.
+
+Reports are printed from Word or WPS with every table cell ruled. The rules
+(thin filled rectangles or stroked lines) give the rows and columns; a merged
+cell is where an inner rule is missing; each glyph belongs to the cell under
+its centre. A row-group label written one character per line down the left
+margin (三、本年度办理结果) is one merged cell, so it joins into one label and
+breaks no row. Coordinates are in points with ``y`` growing downwards.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from .cells import Grid, cell_text
+
+TOLERANCE = 2.0  # points: rules this thin are lines, rules this close are one
+Line = tuple[float, float, float]  # where the rule is across its direction, where it starts, ends
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle: left, top, right, bottom."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One printed character and its box."""
+
+    text: str
+    box: Box
+
+
+@dataclass
+class Table:
+    """A ruled table: where it is on the page and its grid of cell texts."""
+
+    box: Box
+    grid: Grid
+
+
+@dataclass
+class _Lines:
+    """The horizontal (y, x0, x1) and vertical (x, y0, y1) rules of one table."""
+
+    horizontal: list[Line] = field(default_factory=list)
+    vertical: list[Line] = field(default_factory=list)
+
+
+def find_tables(rects: list[Box], glyphs: list[Glyph]) -> tuple[list[Table], list[Glyph]]:
+    """The ruled tables of a page (two columns or more), and the glyphs outside them."""
+    tables, inside = [], set()
+    for rules in _connected(*_rules(rects)):
+        xs = _clusters(x for x, _, _ in rules.vertical)
+        ys = _clusters(y for y, _, _ in rules.horizontal)
+        if len(xs) < 3 or len(ys) < 2:
+            continue
+        box = Box(xs[0], ys[0], xs[-1], ys[-1])
+        members = [i for i, g in enumerate(glyphs) if _contains(box, g.box)]
+        inside.update(members)
+        grid = _grid(rules, xs, ys, [glyphs[i] for i in members])
+        tables.append(Table(box, grid))
+    outside = [g for i, g in enumerate(glyphs) if i not in inside]
+    return sorted(tables, key=lambda t: t.box.y0), outside
+
+
+def text_lines(glyphs: list[Glyph]) -> list[tuple[Box, str]]:
+    """Glyphs grouped into printed lines, top to bottom, each with its box."""
+    lines: list[list[Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: (g.box.cy, g.box.x0)):
+        if lines and abs(glyph.box.cy - _centre(lines[-1])) <= _height(lines[-1]) / 2:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    out = []
+    for line in lines:
+        line.sort(key=lambda g: g.box.x0)
+        box = Box(
+            min(g.box.x0 for g in line),
+            min(g.box.y0 for g in line),
+            max(g.box.x1 for g in line),
+            max(g.box.y1 for g in line),
+        )
+        out.append((box, _join(line)))
+    return out
+
+
+def _centre(line: list[Glyph]) -> float:
+    return sum(g.box.cy for g in line) / len(line)
+
+
+def _height(line: list[Glyph]) -> float:
+    return max(g.box.y1 - g.box.y0 for g in line)
+
+
+def _join(line: list[Glyph]) -> str:
+    """The text of one line; a gap wider than half a character is a space."""
+    parts = [line[0].text]
+    for before, glyph in pairwise(line):
+        size = max(before.box.y1 - before.box.y0, glyph.box.y1 - glyph.box.y0)
+        if glyph.box.x0 - before.box.x1 > size / 2:
+            parts.append(" ")
+        parts.append(glyph.text)
+    return "".join(parts)
+
+
+def _rules(rects: list[Box]) -> tuple[list[Line], list[Line]]:
+    """Rules from drawn rectangles: thin ones are lines, larger ones give their four sides."""
+    horizontal: list[Line] = []
+    vertical: list[Line] = []
+    for r in rects:
+        width, height = r.x1 - r.x0, r.y1 - r.y0
+        if height <= TOLERANCE < width:
+            horizontal.append((r.cy, r.x0, r.x1))
+        elif width <= TOLERANCE < height:
+            vertical.append((r.cx, r.y0, r.y1))
+        elif width > TOLERANCE and height > TOLERANCE:
+            horizontal += [(r.y0, r.x0, r.x1), (r.y1, r.x0, r.x1)]
+            vertical += [(r.x0, r.y0, r.y1), (r.x1, r.y0, r.y1)]
+    return horizontal, vertical
+
+
+def _connected(horizontal: list[Line], vertical: list[Line]) -> list[_Lines]:
+    """Rules grouped into tables: those that cross or touch each other."""
+    parent = list(range(len(horizontal) + len(vertical)))
+    by_x = sorted(range(len(vertical)), key=lambda j: vertical[j][0])
+    xs = [vertical[j][0] for j in by_x]
+    for i, (y, hx0, hx1) in enumerate(horizontal):
+        start = bisect_left(xs, hx0 - TOLERANCE)
+        for j in by_x[start : bisect_right(xs, hx1 + TOLERANCE)]:
+            if _near(y, vertical[j][1], vertical[j][2]):
+                parent[_find(parent, i)] = _find(parent, len(horizontal) + j)
+    groups: dict[int, _Lines] = {}
+    for i, rule in enumerate(horizontal):
+        groups.setdefault(_find(parent, i), _Lines()).horizontal.append(rule)
+    for j, rule in enumerate(vertical):
+        groups.setdefault(_find(parent, len(horizontal) + j), _Lines()).vertical.append(rule)
+    return list(groups.values())
+
+
+def _find(parent: list[int], i: int) -> int:
+    """The representative of ``i`` in a union-find forest (halving the paths it walks)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _near(value: float, low: float, high: float) -> bool:
+    return low - TOLERANCE <= value <= high + TOLERANCE
+
+
+def _clusters(values) -> list[float]:
+    """Positions closer than the tolerance merged into one (their mean), sorted."""
+    out: list[list[float]] = []
+    for value in sorted(values):
+        if out and value - out[-1][-1] <= TOLERANCE:
+            out[-1].append(value)
+        else:
+            out.append([value])
+    return [sum(c) / len(c) for c in out]
+
+
+def _contains(box: Box, inner: Box) -> bool:
+    return box.x0 <= inner.cx <= box.x1 and box.y0 <= inner.cy <= box.y1
+
+
+def _grid(rules: _Lines, xs: list[float], ys: list[float], glyphs: list[Glyph]) -> Grid:
+    """The grid of one table: elementary cells joined where no rule separates them."""
+    rows, cols = len(ys) - 1, len(xs) - 1
+    vertical, horizontal = _by_line(rules.vertical, xs), _by_line(rules.horizontal, ys)
+    parent = list(range(rows * cols))
+    for r in range(rows):
+        for c in range(cols):
+            here = r * cols + c
+            middle = (ys[r] + ys[r + 1]) / 2
+            if c + 1 < cols and not _ruled(vertical.get(c + 1, []), middle):
+                parent[_find(parent, here + 1)] = _find(parent, here)
+            centre = (xs[c] + xs[c + 1]) / 2
+            if r + 1 < rows and not _ruled(horizontal.get(r + 1, []), centre):
+                parent[_find(parent, here + cols)] = _find(parent, here)
+    corner: dict[int, int] = {}
+    for i in range(rows * cols):
+        corner.setdefault(_find(parent, i), i)
+    texts: dict[int, list[Glyph]] = {}
+    for glyph in glyphs:
+        r = min(max(bisect_right(ys, glyph.box.cy) - 1, 0), rows - 1)
+        c = min(max(bisect_right(xs, glyph.box.cx) - 1, 0), cols - 1)
+        texts.setdefault(corner[_find(parent, r * cols + c)], []).append(glyph)
+    grid: Grid = [[None] * cols for _ in range(rows)]
+    for i in set(corner.values()):
+        lines = [text for _, text in text_lines(texts.get(i, []))]
+        grid[i // cols][i % cols] = cell_text(lines)
+    return grid
+
+
+def _by_line(rules: list[Line], lines: list[float]) -> dict[int, list[tuple[float, float]]]:
+    """The extents (low, high) of the rules along each grid line, by the line's index."""
+    out: dict[int, list[tuple[float, float]]] = {}
+    for at, low, high in rules:
+        after = bisect_left(lines, at)
+        index = min(
+            (k for k in (after - 1, after) if 0 <= k < len(lines)), key=lambda k: abs(lines[k] - at)
+        )
+        if abs(lines[index] - at) <= TOLERANCE:
+            out.setdefault(index, []).append((low, high))
+    return out
+
+
+def _ruled(extents: list[tuple[float, float]], across: float) -> bool:
+    """Whether a rule along a grid line crosses the point ``across``."""
+    return any(_near(across, low, high) for low, high in extents)

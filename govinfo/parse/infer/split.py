@@ -1,0 +1,272 @@
+"""Splitting glued digit runs back into cells with the table's own identities.
+
+Crawler text often prints a row's cells with no separator
+(``713000074`` = 71, 3, 0, 0, 0, 0, 74). Every segmentation of the digits is
+a candidate; the identities of the table choose among them. A split forced by
+the digits alone is written without a flag, one chosen by the identities gets
+``split``, and one still open after them gets ``ambiguous_split``: the most
+plausible candidate is written and the others are kept on the report as
+:class:`~govinfo.model.Alternatives` for neighbouring years to settle.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ...model import Alternatives, Cell
+from ..text.tables import Pending
+from ..text.tokens import unit_of
+from .identities import Identity, Key, Number
+from .plausible import plausible_ratios
+from .segment import TooManyCuts, is_forced, number, segmentations
+
+MAX_COMBINATIONS = 5_000
+
+
+@dataclass
+class Row:
+    """One pending row with its candidate segmentations (indices into ``parts``)."""
+
+    pending: Pending
+    kinds: list[str]
+    parts: list[tuple[str, ...]]
+    unit: str
+    by_digits: int  # 1 when the digits alone allow one split, else 2 (several)
+
+    def __post_init__(self) -> None:
+        self.numbers = [tuple(number(p) for p in parts) for parts in self.parts]
+
+    @property
+    def keys(self) -> list[Key]:
+        return self.pending.keys
+
+    def values(self, index: int) -> tuple[Number, ...]:
+        return self.numbers[index]
+
+    def keep(self, indices: list[int]) -> None:
+        """Keep only the candidates at ``indices``."""
+        self.parts = [self.parts[i] for i in indices]
+        self.numbers = [self.numbers[i] for i in indices]
+
+
+@dataclass
+class Resolution:
+    """Cells written for the pending rows of one table, what stays open, and warnings."""
+
+    cells: dict[Key, Cell]
+    alternatives: list[Alternatives]
+    warnings: list[str]
+
+
+def resolve(
+    pending: list[Pending],
+    fixed: dict[Key, Cell],
+    identities: list[Identity],
+    kind_of: Callable[[Key], str],
+    hints: dict[Key, set[Number]] | None = None,
+) -> Resolution:
+    """Split the pending rows of one table so that the most identities hold."""
+    rows, warnings = _candidate_rows(pending, kind_of, identities)
+    known = {key: cell.value for key, cell in fixed.items()}
+    pending_keys = {key for row in rows for key in row.keys}
+    relevant = [i for i in identities if i.keys & pending_keys]
+    for row in rows:
+        _keep_best_alone(row, known, relevant)
+    combos, exact = _best_combinations(rows, known, relevant)
+    combos = _agreeing_with_hints(rows, combos, hints or {})
+    combos = _within_plausible_ratios(rows, combos)
+    chosen = min(combos, key=lambda combo: _implausibility(rows, combo))
+    cells: dict[Key, Cell] = {}
+    for index, row in enumerate(rows):
+        variants = {row.values(combo[index]) for combo in combos}
+        values, raws = row.values(chosen[index]), row.parts[chosen[index]]
+        for position, key in enumerate(row.keys):
+            if row.by_digits == 1:
+                flag = ""
+            elif not exact or len({v[position] for v in variants}) > 1:
+                flag = "ambiguous_split"
+            else:
+                flag = "split"
+            unit = row.unit if row.kinds[position] == "amount" else ""
+            cells[key] = Cell(values[position], raws[position], flag, unit)
+    ranked = sorted(combos, key=lambda combo: _implausibility(rows, combo))
+    return Resolution(cells, _open_alternatives(rows, ranked), warnings)
+
+
+def _candidate_rows(
+    pending: list[Pending], kind_of: Callable[[Key], str], identities: list[Identity]
+) -> tuple[list[Row], list[str]]:
+    rows, warnings = [], []
+    for item in pending:
+        kinds = [kind_of(key) for key in item.keys]
+        unit = ""
+        chunks = []
+        for token in item.tokens:
+            digits, token_unit = unit_of(token.text)
+            chunks.append(digits)
+            unit = token_unit or unit
+        printed = " ".join(t.text for t in item.tokens)
+        try:
+            parts = _segmentations(chunks, kinds, _totals_last(item.keys, kinds, identities))
+        except TooManyCuts as exc:
+            warnings.append(
+                f"{item.table}: {item.keys[0][0]}: {printed!r} has too many splits ({exc}); skipped"
+            )
+            continue
+        if not parts:
+            warnings.append(
+                f"{item.table}: {item.keys[0][0]}: {printed!r} cannot be split into "
+                f"{len(item.keys)} cells; skipped"
+            )
+            continue
+        forced = len(parts) == 1 and is_forced(chunks, kinds)
+        rows.append(Row(item, kinds, parts, unit, 1 if forced else 2))
+    return rows, warnings
+
+
+def _segmentations(chunks: list[str], kinds: list[str], totals_last: bool) -> list[tuple[str, ...]]:
+    """The row's splits; a row whose last cell is its total tries the splits that add up
+    first, and all splits when none does (a printed total can be wrong)."""
+    if totals_last:
+        summed = list(segmentations(chunks, kinds, last_is_sum=True))
+        if summed:
+            return summed
+    return list(segmentations(chunks, kinds))
+
+
+def _totals_last(keys: list[Key], kinds: list[str], identities: list[Identity]) -> bool:
+    """Whether an identity says the row's last cell is the sum of its other cells."""
+    if any(kind != "count" for kind in kinds):
+        return False
+    for identity in identities:
+        if identity.keys == frozenset(keys):
+            signs = dict(identity.terms)
+            return all(signs[key] == -signs[keys[-1]] for key in keys[:-1])
+    return False
+
+
+def _score(identities: list[Identity], values: dict[Key, Number | None]) -> int:
+    return sum(1 for identity in identities if identity.holds(values))
+
+
+def _keep_best_alone(row: Row, known: dict[Key, Number | None], identities: list[Identity]) -> None:
+    """Narrow a row by the identities that read only it and cells already known."""
+    own = set(row.keys) | set(known)
+    local = [i for i in identities if i.keys <= own]
+    if not local or len(row.parts) == 1:
+        return
+    scores = [
+        _score(local, {**known, **dict(zip(row.keys, row.values(i), strict=True))})
+        for i in range(len(row.parts))
+    ]
+    best = max(scores)
+    row.keep([i for i, s in enumerate(scores) if s == best])
+
+
+def _best_combinations(
+    rows: list[Row], known: dict[Key, Number | None], identities: list[Identity]
+) -> tuple[list[tuple[int, ...]], bool]:
+    """Every choice of one candidate per row that satisfies the most identities.
+
+    When there are too many choices to try, a greedy choice is returned and
+    the second value is False: nothing it writes may pass as settled.
+    """
+    sizes = [len(row.parts) for row in rows]
+    total = 1
+    for size in sizes:
+        total *= size
+    if total > MAX_COMBINATIONS:
+        return [_greedy(rows, known, identities)], False
+    scored = []
+    for combo in itertools.product(*(range(s) for s in sizes)):
+        scored.append((_score(identities, _values(rows, combo, known)), combo))
+    best = max(score for score, _ in scored)
+    return [combo for score, combo in scored if score == best], True
+
+
+def _values(rows: list[Row], combo: tuple[int, ...], known: dict[Key, Number | None]) -> dict:
+    values = dict(known)
+    for row, index in zip(rows, combo, strict=True):
+        values.update(zip(row.keys, row.values(index), strict=True))
+    return values
+
+
+def _greedy(
+    rows: list[Row], known: dict[Key, Number | None], identities: list[Identity]
+) -> tuple[int, ...]:
+    combo = [0] * len(rows)
+    for _ in range(3):
+        for index, row in enumerate(rows):
+
+            def score(choice: int, index: int = index) -> int:
+                trial = (*combo[:index], choice, *combo[index + 1 :])
+                return _score(identities, _values(rows, trial, known))
+
+            combo[index] = max(range(len(row.parts)), key=score)
+    return tuple(combo)
+
+
+def _agreeing_with_hints(
+    rows: list[Row], combos: list[tuple[int, ...]], hints: dict[Key, set[Number]]
+) -> list[tuple[int, ...]]:
+    """Combinations that agree with the most values the narrative states (when any do)."""
+    if not hints or len(combos) == 1:
+        return combos
+
+    def agreement(combo: tuple[int, ...]) -> int:
+        values = _values(rows, combo, {})
+        return sum(1 for key, stated in hints.items() if values.get(key) in stated)
+
+    scores = [agreement(c) for c in combos]
+    best = max(scores)
+    return [c for c, s in zip(combos, scores, strict=True) if s == best]
+
+
+def _within_plausible_ratios(
+    rows: list[Row], combos: list[tuple[int, ...]]
+) -> list[tuple[int, ...]]:
+    """Combinations breaking the fewest plausible ranges (``plausible.csv``)."""
+    if len(combos) == 1:
+        return combos
+    units = {key: row.unit for row in rows for key in row.keys}
+
+    def outside(combo: tuple[int, ...]) -> int:
+        values = _values(rows, combo, {})
+        return sum(1 for ratio in plausible_ratios() if ratio.violated(values, units))
+
+    scores = [outside(c) for c in combos]
+    best = min(scores)
+    return [c for c, s in zip(combos, scores, strict=True) if s == best]
+
+
+def _implausibility(rows: list[Row], combo: tuple[int, ...]) -> tuple[int, tuple[int, ...]]:
+    """Prefer cells of even width (a row of 2-digit counts over 1- and 3-digit ones)."""
+    widths = sum(
+        len(part) ** 2 for row, i in zip(rows, combo, strict=True) for part in row.parts[i]
+    )
+    return widths, combo
+
+
+def _open_alternatives(rows: list[Row], combos: list[tuple[int, ...]]) -> list[Alternatives]:
+    """The rows still open, with their candidates most plausible first."""
+    open_rows = [i for i, row in enumerate(rows) if len({c[i] for c in combos}) > 1]
+    if not open_rows:
+        return []
+    choices = list(dict.fromkeys(tuple(combo[i] for i in open_rows) for combo in combos))
+    return [
+        Alternatives(
+            table=rows[open_rows[0]].pending.table,
+            keys=tuple(k for i in open_rows for k in rows[i].keys),
+            kinds=tuple(k for i in open_rows for k in rows[i].kinds),
+            candidates=[
+                tuple(v for i, c in zip(open_rows, choice, strict=True) for v in rows[i].values(c))
+                for choice in choices
+            ],
+            raws=[
+                tuple(p for i, c in zip(open_rows, choice, strict=True) for p in rows[i].parts[c])
+                for choice in choices
+            ],
+        )
+    ]

@@ -1,0 +1,138 @@
+"""Reading a report from text: pipe text, Markdown, and crawler text with glued cells."""
+
+from __future__ import annotations
+
+from ..errors import ParseError
+from ..model import Cell, Report, Section
+from ..standard import CELL_TABLES, codes
+from ..standard.rules import dimension_list
+from .infer.hints import stated_values
+from .infer.identities import report_identities
+from .infer.place import fill_gaps
+from .infer.split import Resolution, resolve
+from .text import metadata
+from .text.normalize import clean_text
+from .text.sections import Heading, find_headings
+from .text.tables import TableRead, read_appeals, read_disclosure, read_requests
+from .text.tokens import tokenize
+
+TABLE_SECTIONS = {2: "disclosure", 3: "requests", 4: "appeals"}
+
+
+def read_text(text: str, *, report_id: str, name: str) -> Report:
+    """A :class:`Report` from the text of a report; ParseError when it is not one."""
+    headings = find_headings(text)
+    title = metadata.find_title(text)
+    if not headings and not title:
+        raise ParseError(name, "no report title and no numbered sections (一、总体情况 …) found")
+    regions = _regions(text, headings)
+    reads = {
+        "disclosure": read_disclosure(tokenize(regions.get(2, ""))),
+        "requests": read_requests(tokenize(regions.get(3, ""))),
+        "appeals": read_appeals(tokenize(regions.get(4, ""))),
+    }
+    report = Report(report_id=report_id, template=_template(reads))
+    _fill_metadata(report, text, title, headings)
+    report.sections = _sections(text, headings, regions)
+    if report.template == "other":
+        report.warnings.append(
+            f"{name}: no table of the 2019 or 2021 template found; the report predates the "
+            "standard tables or does not follow them, so only metadata and sections were read"
+        )
+        return report
+    for table, read in reads.items():
+        if not read.found:
+            report.warnings.append(f"{name}: {table}: table not found")
+        report.warnings.extend(f"{name}: {w}" for w in read.warnings)
+        cells = dict(read.cells)
+        if read.gaps:
+            cells.update(fill_gaps(read.gaps, stated_values(text, table)))
+        for resolution in _split(table, read, report.template, text):
+            cells.update(resolution.cells)
+            report.alternatives.extend(resolution.alternatives)
+            report.warnings.extend(f"{name}: {w}" for w in resolution.warnings)
+        setattr(report, table, _in_template_order(table, cells))
+    report.disclosure = _with_units(report.disclosure, report.template)
+    return report
+
+
+def _split(table: str, read: TableRead, template: str, text: str) -> list[Resolution]:
+    """Resolve the glued rows of one table (table 2 row by row: its rows share no identity)."""
+    if not read.pending:
+        return []
+    if table == "disclosure":
+        hints = stated_values(text, table)
+
+        def kind(key: tuple[str, str]) -> str:
+            layout = codes.table2_cell(template, *key)
+            return layout.kind if layout else "count"
+
+        return [resolve([p], read.cells, [], kind, hints) for p in read.pending]
+    keys = list(read.cells) + [k for p in read.pending for k in p.keys]
+    identities = report_identities(table, template, keys)
+    return [resolve(read.pending, read.cells, identities, lambda key: "count")]
+
+
+def _in_template_order(table: str, cells: dict) -> dict:
+    first, second = (dimension_list(table, column) for column in CELL_TABLES[table])
+    return dict(
+        sorted(cells.items(), key=lambda kv: (first[kv[0][0]].order, second[kv[0][1]].order))
+    )
+
+
+def _regions(text: str, headings: list[Heading]) -> dict[int, str]:
+    out = {}
+    for index, heading in enumerate(headings):
+        end = headings[index + 1].start if index + 1 < len(headings) else len(text)
+        out[heading.number] = text[heading.end : end]
+    return out
+
+
+def _template(reads: dict[str, TableRead]) -> str:
+    evidence = reads["disclosure"].templates | reads["requests"].templates
+    if "2021" in evidence:
+        return "2021"
+    if "2019" in evidence:
+        return "2019"
+    return "2019" if reads["requests"].cells else "other"
+
+
+def _fill_metadata(report: Report, text: str, title: str | None, headings: list[Heading]) -> None:
+    first = headings[0].start if headings else len(text)
+    report.title = title
+    report.body = metadata.find_body(text, title, first)
+    report.year = metadata.find_year(text, title)
+    report.index_number = metadata.find_index_number(text)
+    report.published = metadata.find_published(text, report.year)
+    report.scope = metadata.find_scope(text)
+    report.level = metadata.find_level(report.body)
+
+
+def _sections(text: str, headings: list[Heading], regions: dict[int, str]) -> dict[int, Section]:
+    sections = {}
+    for heading in headings:
+        body = regions[heading.number]
+        if heading.number in TABLE_SECTIONS:
+            body = "\n".join(line for line in body.splitlines() if "。" in line and "|" not in line)
+        elif heading is headings[-1]:
+            body = _without_signature(body)
+        sections[heading.number] = Section(clean_text(heading.text), clean_text(body))
+    return sections
+
+
+def _without_signature(text: str) -> str:
+    """The last section without the signature, date and page chrome printed after it."""
+    lines = text.rstrip().splitlines()
+    while len(lines) > 1 and len(lines[-1].strip()) < 40 and "。" not in lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _with_units(cells: dict[tuple[str, str], Cell], template: str) -> dict[tuple[str, str], Cell]:
+    out = {}
+    for (item, measure), cell in cells.items():
+        layout = codes.table2_cell(template, item, measure)
+        if layout and layout.unit and not cell.unit:
+            cell = Cell(cell.value, cell.raw, cell.flag, layout.unit)
+        out[(item, measure)] = cell
+    return out

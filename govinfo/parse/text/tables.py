@@ -1,0 +1,385 @@
+"""Interpreting the token stream of tables 2, 3 and 4 by their labels.
+
+Rows and columns are recognised by their printed labels (``labels.py``), never
+by counting numbers in order. Values whose cell boundaries were lost (glued
+digit runs) are handed on as :class:`Pending` for ``split.py`` to resolve with
+the table's identities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from ...model import Cell
+from ...standard import codes
+from .labels import Match, Vocabulary, vocabulary
+from .normalize import label_key
+from .tokens import Token
+from .values import read_value
+
+
+@dataclass
+class Entry:
+    """A run of labels and the values printed after it."""
+
+    labels: list[Token] = field(default_factory=list)
+    values: list[Token] = field(default_factory=list)
+
+    @cached_property
+    def key(self) -> str:
+        return "".join(label_key(t.text) for t in self.labels)
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.labels)
+
+
+@dataclass
+class Pending:
+    """Values of one printed row whose cells could not be told apart from the text alone."""
+
+    table: str
+    keys: list[tuple[str, str]]
+    tokens: list[Token]
+
+
+@dataclass
+class Gap:
+    """A table-2 row that lost cells to loose lines: its printed values and the loose ones."""
+
+    keys: list[tuple[str, str]]
+    tokens: list[Token]
+    loose: list[Token] = field(default_factory=list)
+    unit: str = ""
+
+
+@dataclass
+class TableRead:
+    """What was read from one table: cells, unresolved rows, warnings, template evidence."""
+
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    pending: list[Pending] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    templates: set[str] = field(default_factory=set)
+    found: bool = False
+
+
+def entries(tokens: list[Token]) -> list[Entry]:
+    """Group a token stream into label runs, each with the values that follow it."""
+    out: list[Entry] = []
+    for token in tokens:
+        if token.kind == "label":
+            if not out or out[-1].values:
+                out.append(Entry())
+            out[-1].labels.append(token)
+        else:
+            if not out:
+                out.append(Entry())
+            out[-1].values.append(token)
+    return out
+
+
+def place_values(
+    table: str, keys: list[tuple[str, str]], tokens: list[Token], flag: str = ""
+) -> TableRead:
+    """Cells for ``keys`` from the printed ``tokens`` when each token is one cell."""
+    read = TableRead()
+    tokens = _drop_trailing_blanks(tokens, len(keys))
+    if _one_digit_each(tokens, len(keys)):
+        tokens = [Token("run", digit) for token in tokens for digit in token.text]
+    if len(tokens) == len(keys) and _delimited(tokens):
+        for key, token in zip(keys, tokens, strict=True):
+            cell = read_value(token.text)
+            read.cells[key] = replace(cell, flag=flag) if flag else cell
+    elif len(tokens) < len(keys) and any(t.kind == "run" for t in tokens):
+        read.pending.append(Pending(table, keys, tokens))
+    else:
+        printed = " | ".join(t.text for t in tokens)
+        read.warnings.append(
+            f"{table}: {len(tokens)} values printed for {len(keys)} cells "
+            f"({keys[0][0]}): {printed!r}; row skipped"
+        )
+    return read
+
+
+def _drop_trailing_blanks(tokens: list[Token], wanted: int) -> list[Token]:
+    tokens = list(tokens)
+    while len(tokens) > wanted and tokens[-1].kind == "cell" and not tokens[-1].text:
+        tokens.pop()
+    return tokens
+
+
+def _one_digit_each(tokens: list[Token], width: int) -> bool:
+    """Glued runs with exactly one digit per cell (``0000000``): the split is forced."""
+    return (
+        any(t.kind == "run" for t in tokens)
+        and all(t.kind == "run" and t.text.isdigit() for t in tokens)
+        and sum(len(t.text) for t in tokens) == width
+    )
+
+
+def _delimited(tokens: list[Token]) -> bool:
+    """Whether every token is one cell (a delimited cell, or a run holding one number)."""
+    return all(
+        t.kind == "cell" or re.fullmatch(r"[+-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元)?", t.text)
+        for t in tokens
+    )
+
+
+def _merge(into: TableRead, part: TableRead) -> None:
+    for key, cell in part.cells.items():
+        if key in into.cells:
+            into.warnings.append(f"{key} printed twice; the first is kept")
+        else:
+            into.cells[key] = cell
+    into.pending.extend(part.pending)
+    into.warnings.extend(part.warnings)
+
+
+def _tree_order(
+    found: list[str], codelist: codes.CodeList, expected: list[str]
+) -> list[str] | None:
+    """Leaf columns in printed order from header labels found left to right (a two-level header)."""
+    position: dict[str, int] = {}
+    for index, code in enumerate(found):
+        top = codelist[code].parent or code
+        position.setdefault(top, index)
+    order: list[str] = []
+    for top in sorted(position, key=position.get):
+        children = [c for c in dict.fromkeys(found) if codelist[c].parent == top]
+        order.extend(children or [top])
+    return order if sorted(order) == sorted(expected) else None
+
+
+def read_requests(tokens: list[Token]) -> TableRead:
+    """Table 3: rows by their labels, applicant columns from the header.
+
+    A label broken by layout is recognised by its fragments; numbers printed
+    without a label are placed, flagged ``placed``, at the template row whose
+    label is missing at that point.
+    """
+    read = TableRead()
+    rows = vocabulary("rows")
+    groups = entries(tokens)
+    start, header_key = _first_row(groups, rows)
+    if start is None:
+        return read
+    read.found = True
+    columns = _requests_columns(header_key, read)
+    cell_rows = set(codes.rows().cell_codes())
+    assigned: dict[str, list[Token]] = {}
+    orphans: list[tuple[str | None, list[Token]]] = []
+    last: str | None = None
+    for entry in groups[start:]:
+        row = _row_of(entry, rows, cell_rows, assigned, last)
+        if not entry.values:
+            continue
+        if row is None:
+            orphans.extend((last, part) for part in _rows_of(entry.values, len(columns)))
+            continue
+        parts = _rows_of(entry.values, len(columns))
+        if row in assigned:
+            read.warnings.append(f"requests: {row} printed twice; the first is kept")
+        else:
+            assigned[row] = parts[0]
+        orphans.extend((row, part) for part in parts[1:])
+        last = row
+    if any(row.startswith("other.") for row in assigned):
+        read.templates.add("2021")
+    placed = _place_orphans(orphans, assigned, read)
+    for row, values in assigned.items():
+        flag = "placed" if row in placed else ""
+        _merge(read, place_values("requests", [(row, c) for c in columns], values, flag))
+    return read
+
+
+def _first_row(groups: list[Entry], rows: Vocabulary) -> tuple[int | None, str]:
+    """Index of the first entry naming a row, and the header text before it."""
+    header_key = ""
+    for index, entry in enumerate(groups):
+        matches = rows.find(entry.key)
+        if matches:
+            return index, header_key + entry.key[: matches[0].start]
+        header_key += entry.key
+    return None, header_key
+
+
+def _requests_columns(header_key: str, read: TableRead) -> list[str]:
+    applicants = codes.applicants()
+    expected = applicants.leaves("2021")
+    found = vocabulary("applicants").codes_in(header_key)
+    columns = _tree_order(found, applicants, expected)
+    if columns is None:
+        read.warnings.append(
+            "requests: applicant columns not recognised in the header; read in template order"
+        )
+        return expected
+    return columns
+
+
+def _row_of(
+    entry: Entry, rows: Vocabulary, cell_rows: set[str], assigned: dict, last: str | None
+) -> str | None:
+    """The row an entry's labels name: the last full label, else a fragment's next match."""
+    matches = [m for m in rows.find(entry.key) if m.code in cell_rows]
+    if matches:
+        return matches[-1].code
+    order = codes.rows()
+    after = order[last].order if last else 0
+    fragments = [
+        code
+        for token in entry.labels
+        for code in rows.completing(token.text)
+        if code in cell_rows and code not in assigned and order[code].order > after
+    ]
+    return min(fragments, key=lambda code: order[code].order) if fragments else None
+
+
+def _rows_of(values: list[Token], width: int) -> list[list[Token]]:
+    """Values of one entry as printed rows: several when whole rows of cells were run together."""
+    values = _drop_trailing_blanks(values, width)
+    if len(values) > width and len(values) % width == 0 and _delimited(values):
+        return [values[i : i + width] for i in range(0, len(values), width)]
+    return [values]
+
+
+def _place_orphans(
+    orphans: list[tuple[str | None, list[Token]]], assigned: dict[str, list[Token]], read: TableRead
+) -> set[str]:
+    """Give rows of numbers printed without a label to the missing row at their position."""
+    order = codes.rows()
+    template = "2021" if any(r.startswith("other.") for r in assigned) else "2019"
+    placed = set()
+    for after, values in orphans:
+        low = order[after].order if after else 0
+        missing = [r for r in order.leaves(template) if r not in assigned and order[r].order > low]
+        if not missing:
+            printed = " | ".join(t.text for t in values)
+            read.warnings.append(f"requests: numbers with no row label skipped: {printed!r}")
+            continue
+        row = missing[0]
+        assigned[row] = values
+        placed.add(row)
+        read.warnings.append(f"requests: {row}: its label was detached; placed by template order")
+    return placed
+
+
+def read_appeals(tokens: list[Token]) -> TableRead:
+    """Table 4: each outcome block belongs to the proceeding whose label precedes it."""
+    read = TableRead()
+    proceedings, outcomes = codes.proceedings(), codes.outcomes()
+    leaves = proceedings.leaves("2021")
+    slots: list[tuple[str | None, str]] = []
+    queue: list[str] = []
+    block: tuple[str | None, set[str]] = (None, set())
+    values: list[Token] = []
+    for entry in entries(tokens):
+        found: list[tuple[Match, str]] = [
+            (m, "p") for m in vocabulary("proceedings").find(entry.key)
+        ]
+        found += [(m, "o") for m in vocabulary("outcomes").find(entry.key)]
+        if values and not found and entry.labels:
+            break
+        for match, kind in sorted(found, key=lambda mk: mk[0].start):
+            if kind == "p":
+                seen = queue + [p for p, _ in slots if p]
+                if match.code in leaves and match.code not in seen:
+                    queue.append(match.code)
+            else:
+                if block[0] is None or match.code in block[1]:
+                    block = (queue.pop(0) if queue else None, set())
+                block[1].add(match.code)
+                slots.append((block[0], match.code))
+        values.extend(entry.values)
+        read.found = read.found or bool(found)
+    if not read.found:
+        return read
+    keys = [(p, o) for p, o in slots if p is not None]
+    expected = [(p, o) for p in leaves for o in outcomes.leaves("2021")]
+    if len(keys) != len(slots) or sorted(keys) != sorted(expected):
+        keys = expected
+        read.warnings.append(
+            "appeals: columns not recognised in the header; read in template order"
+        )
+    _merge(read, place_values("appeals", keys, values))
+    return read
+
+
+def read_disclosure(tokens: list[Token]) -> TableRead:
+    """Table 2: blocks of measures under each 第二十条 heading, items by their labels.
+
+    Numbers printed on lines of their own (cells split over lines by a PDF
+    converter) are kept as loose values and given to the rows that lack cells.
+    """
+    read = TableRead()
+    items, measures = codes.items(), codes.measures()
+    articles = {c.code for c in items if not c.parent}
+    block: list[str] = []
+    block_used = False
+    unit = ""
+    loose: list[Token] = []
+    for entry in entries(tokens):
+        found = [(m, "i") for m in vocabulary("items").find(entry.key)]
+        found += [(m, "m") for m in vocabulary("measures").find(entry.key)]
+        item = None
+        for match, kind in sorted(found, key=lambda mk: mk[0].start):
+            if kind == "i" and match.code in articles:
+                block, block_used, unit = [], False, ""
+            elif kind == "m":
+                if block_used or match.code in block:
+                    block, block_used, unit = [], False, ""
+                block.append(match.code)
+                read.templates.update(_only_template(measures, match.code))
+            else:
+                item = match.code
+        unit = _printed_unit(entry.text) or unit
+        read.found = read.found or bool(found)
+        if not entry.values or not read.found:
+            continue
+        if item is None:
+            loose.extend(entry.values)
+            continue
+        if not block:
+            read.warnings.append(f"disclosure: {item} printed before its column headings; skipped")
+            continue
+        block_used = True
+        keys = [(item, m) for m in block]
+        if len(entry.values) < len(keys) and all(t.kind == "cell" for t in entry.values):
+            read.gaps.append(Gap(keys, entry.values, unit=unit))
+            continue
+        part = place_values("disclosure", keys, entry.values)
+        for key, cell in part.cells.items():
+            if key[1] in codes.amount_measures() and not cell.unit:
+                part.cells[key] = replace(cell, unit=unit)
+        _merge(read, part)
+    _fill_gaps(read, loose)
+    return read
+
+
+def _fill_gaps(read: TableRead, loose: list[Token]) -> None:
+    """Hand loose values to the rows short of cells, in order."""
+    for gap in list(read.gaps):
+        need = len(gap.keys) - len(gap.tokens)
+        gap.loose, loose = loose[:need], loose[need:]
+        if len(gap.loose) < need:
+            read.gaps.remove(gap)
+            printed = " | ".join(t.text for t in gap.tokens)
+            read.warnings.append(
+                f"disclosure: {gap.keys[0][0]}: {len(gap.tokens)} values for "
+                f"{len(gap.keys)} cells ({printed!r}); row skipped"
+            )
+    for token in loose:
+        read.warnings.append(f"disclosure: value {token.text!r} with no item skipped")
+
+
+def _only_template(codelist: codes.CodeList, code: str) -> set[str]:
+    templates = codelist[code].templates
+    return set(templates) if len(templates) == 1 else set()
+
+
+def _printed_unit(text: str) -> str:
+    match = re.search(r"单位\s*[:：]?\s*(万元|元)", text)
+    return match.group(1) if match else ""

@@ -1,0 +1,143 @@
+"""What the evaluators of the rules share: the :class:`Context` of one reconciliation.
+
+Each evaluator (``equations``, ``domains``, ``narrative``) takes a rule and the
+context and returns :class:`~govinfo.reconcile.findings.Chunk` s. A rule is
+expanded once per :class:`~govinfo.reconcile.matrix.Layout` and subject; its
+sums are then read for every report of that layout at once from the table's
+:class:`~govinfo.reconcile.matrix.Matrix`.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ReconcileError
+from ..package import Dataset
+from ..standard.rules import Rule, Term, format_sum
+from .findings import FAIL, NOT_ASSESSABLE, PASS, Chunk, Labels, make_chunk
+from .matrix import Layout, Matrix, report_index
+
+
+class Context:
+    """What the evaluators share: the reports, one matrix per table, consecutive-year pairs."""
+
+    def __init__(self, dataset: Dataset, strict: bool) -> None:
+        self.frames = dataset.frames
+        reports = self.frames["reports"]
+        self.ids = report_index(reports)
+        self.id_text = self.ids.to_numpy(object)
+        self.templates = reports["template"].astype(object).fillna("other").to_numpy(object)
+        self.template_codes, self.template_of = np.unique(
+            self.templates.astype(str), return_inverse=True
+        )
+        self.strict = strict
+        self.cache: dict[str, object] = {}
+        self._matrices: dict[str, Matrix] = {}
+
+    def matrix(self, table: str) -> Matrix:
+        """The matrix of one cell table (built on first use)."""
+        if table not in self._matrices:
+            frame = self.frames.get(table)
+            if frame is None:
+                raise ReconcileError(f"the package has no {table} resource")
+            self._matrices[table] = Matrix(table, frame, self.ids, self.templates)
+        return self._matrices[table]
+
+    @cached_property
+    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of (report, previous-year report of the same body), every such pair."""
+        reports = self.frames["reports"]
+        frame = pd.DataFrame(
+            {
+                "report": np.arange(len(reports)),
+                "body": reports["body"].astype(object).to_numpy(),
+                "year": pd.to_numeric(reports["year"]).astype("Float64").to_numpy(),
+            }
+        ).dropna()
+        before = frame.assign(year=frame["year"] + 1).rename(columns={"report": "previous"})
+        pairs = frame.merge(before, on=["body", "year"]).sort_values(["report", "previous"])
+        return pairs["report"].to_numpy(), pairs["previous"].to_numpy()
+
+    @cached_property
+    def previous_notes(self) -> np.ndarray:
+        """``previous report: <id>`` for each report."""
+        return "previous report: " + self.id_text
+
+    def applies(
+        self, rule: Rule, current: np.ndarray, previous: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Which reports (and their previous reports) have a template ``rule`` applies to."""
+        allowed = np.isin(self.template_codes, sorted(rule.templates))
+        applies = allowed[self.template_of[current]]
+        if previous is not None:
+            applies &= allowed[self.template_of[previous]]
+        return applies
+
+    def not_applicable(
+        self, rule: Rule, current: np.ndarray, previous: np.ndarray | None = None
+    ) -> Chunk:
+        """``not_assessable`` findings for reports of templates the rule does not apply to."""
+        message = (
+            f"the rule applies to templates {', '.join(sorted(rule.templates))}; this report's is "
+            + self.templates[current]
+        )
+        if previous is not None:
+            message = message + "; previous report " + self.id_text[previous]
+            message = message + " has template " + self.templates[previous]
+        status = np.full(len(current), NOT_ASSESSABLE)
+        return make_chunk(rule, "", current, status, None, None, "", Labels.of(message))
+
+
+def axes(rule: Rule, matrix: Matrix) -> tuple[int, int]:
+    """(axis of the terms, axis of the subjects) of ``rule`` in ``matrix``."""
+    subject_axis = matrix.columns.index(rule.per or "")
+    return 1 - subject_axis, subject_axis
+
+
+def gather(
+    matrix: Matrix,
+    term_axis: int,
+    subject: str,
+    terms: list[Term],
+    current: np.ndarray,
+    previous: np.ndarray | None = None,
+) -> tuple[np.ndarray, list[str]]:
+    """The values (terms x reports) of ``terms`` for ``subject``, and the cells' names."""
+    values = np.empty((len(terms), len(current)))
+    names = []
+    for j, term in enumerate(terms):
+        pair = (term.code, subject) if term_axis == 0 else (subject, term.code)
+        rows = previous if term.previous and previous is not None else current
+        values[j] = matrix.values[:, matrix.column(*pair)][rows]
+        names.append(matrix.name(*pair) + ("[y-1]" if term.previous else ""))
+    return values, names
+
+
+def signed_sum(values: np.ndarray, terms: list[Term]) -> np.ndarray:
+    """The sum over the terms (rows of ``values``) with their signs, blanks read as 0."""
+    signs = np.array([term.sign for term in terms], dtype=float)
+    return signs @ np.where(np.isnan(values), 0.0, values)
+
+
+def format_cells(terms: list[Term], names: list[str]) -> str:
+    """A sum of cells as findings show it: ``requests[granted,total] + ...``."""
+    return format_sum(tuple(Term(name, term.sign) for term, name in zip(terms, names, strict=True)))
+
+
+def status_of(blank: np.ndarray, holds: np.ndarray, strict: bool) -> np.ndarray:
+    """pass/fail from ``holds``; not_assessable when every input (or, strict, any) is blank.
+
+    ``blank`` is inputs x reports.
+    """
+    count = blank.sum(axis=0)
+    unassessable = (count == blank.shape[0]) | (strict & (count > 0))
+    return np.where(unassessable, NOT_ASSESSABLE, np.where(holds, PASS, FAIL))
+
+
+def layouts(matrix: Matrix, current: np.ndarray) -> list[tuple[Layout, np.ndarray]]:
+    """The layouts of the reports at ``current``, each with which of them have it."""
+    layout_of = matrix.layout_of[current]
+    return [(matrix.layouts[i], layout_of == i) for i in np.unique(layout_of)]

@@ -1,0 +1,201 @@
+"""The standard as reference pages: Markdown generated from ``govinfo/schema/``.
+
+``docs/generate.py`` writes these pages (and the curated packages' page) into
+the documentation site, so the site says exactly what the files of the
+standard say; a test keeps them in step.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import RESOURCES, VERSION, codes, profile, read_csv, standard_dir, table_schema
+from .rules import rules
+
+GENERATED = (
+    "<!-- Generated from govinfo/schema/{version}/ by govinfo.standard.pages; do not edit. "
+    "Regenerate with: python docs/generate.py -->"
+)
+
+
+def _header(title: str) -> list[str]:
+    return [f"# {title}", "", GENERATED.format(version=VERSION), ""]
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def standard_markdown() -> str:
+    """The overview page: version, profile, resources and how they relate."""
+    lines = _header(f"The govinfo standard, version {VERSION}")
+    lines += [
+        profile()["description"],
+        "",
+        f"The files of version {VERSION} live in `govinfo/schema/{VERSION}/`: `profile.json`",
+        "(the data package profile, a JSON Schema), one Table Schema per resource",
+        "(`<resource>.schema.json`), the code lists (`codes/*.csv`) and the",
+        "reconciliation rules (`rules.csv`). A published version never changes;",
+        "a later version gets a new folder.",
+        "",
+        "## Resources",
+        "",
+        "| resource | one row per | primary key | foreign keys |",
+        "|---|---|---|---|",
+    ]
+    for resource in RESOURCES:
+        schema = table_schema(resource)
+        keys = ", ".join(f"`{k}`" for k in schema.get("primaryKey", []))
+        foreign = "; ".join(
+            f"`{', '.join(fk['fields'])}` → `{fk['reference']['resource']}`"
+            for fk in schema.get("foreignKeys", [])
+        )
+        lines.append(
+            f"| [`{resource}`](tables.md#{resource}) | {_grain(schema)} | {keys} | {foreign} |"
+        )
+    lines += [
+        "",
+        "Cells keep what was printed: `value` is empty when the cell was blank, `/`, `—`",
+        "or not reported (never 0); `raw` is the printed text; `flag` says why a value",
+        "is uncertain ([code list `flags`](codes.md#flags)).",
+        "",
+        "## The profile",
+        "",
+        'A package of the standard declares it with `"govinfo": {"standard": '
+        f'"{VERSION}"}}` and is checked against this JSON Schema by `govinfo validate`',
+        "(stock Frictionless does not read custom profiles; it checks the Table Schemas).",
+        "",
+        "```json",
+        json.dumps(profile(), ensure_ascii=False, indent=2),
+        "```",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _grain(schema: dict) -> str:
+    keys = [k for k in schema.get("primaryKey", []) if k != "report_id"]
+    return "report" if not keys else "report × " + " × ".join(f"`{k}`" for k in keys)
+
+
+def tables_markdown() -> str:
+    """One section per resource: its fields, types, constraints and keys."""
+    lines = _header("Tables")
+    for resource in RESOURCES:
+        schema = table_schema(resource)
+        lines += [
+            f"## {resource}",
+            "",
+            f"`govinfo/schema/{VERSION}/{resource}.schema.json` — primary key "
+            + ", ".join(f"`{k}`" for k in schema.get("primaryKey", []))
+            + "; a blank cell is one of "
+            + ", ".join(f"`{json.dumps(v)}`" for v in schema.get("missingValues", [""]))
+            + ".",
+            "",
+            "| field | type | title | constraints | description |",
+            "|---|---|---|---|---|",
+        ]
+        for field in schema["fields"]:
+            lines.append(
+                f"| `{field['name']}` | {field['type']} | {_cell(field.get('title', ''))} "
+                f"| {_constraints(field)} | {_cell(field.get('description', ''))} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _constraints(field: dict) -> str:
+    constraints = dict(field.get("constraints", {}))
+    parts = []
+    if constraints.pop("required", False):
+        parts.append("required")
+    enum = constraints.pop("enum", None)
+    if "codelist" in field:
+        name = Path(field["codelist"]).stem
+        parts.append(f"code list [`{name}`](codes.md#{name})")
+    elif enum:
+        parts.append("one of " + ", ".join(f"`{v}`" for v in enum))
+    parts += [f"{k} {_cell(v)}" for k, v in constraints.items()]
+    return "; ".join(parts)
+
+
+def codes_markdown() -> str:
+    """Every code list with its codes, labels, parents and templates; the table-2 layouts."""
+    lines = _header("Code lists")
+    lines += [
+        f"The code lists of `govinfo/schema/{VERSION}/codes/`, in their order. A code whose",
+        "children carry its cells in a template is a heading there (a group), not a cell.",
+        "",
+    ]
+    for path in sorted((standard_dir() / "codes").glob("*.csv")):
+        name = path.stem
+        if name == "table2":
+            continue
+        lines += [f"## {name}", "", "| code | 中文 | English | parent | templates |"]
+        lines.append("|---|---|---|---|---|")
+        for code in codes.code_list(name):
+            templates = " ".join(sorted(code.templates))
+            lines.append(
+                f"| `{code.code}` | {_cell(code.label_zh)} | {_cell(code.label_en)} "
+                f"| {code.parent or ''} | {templates} |"
+            )
+        lines.append("")
+    lines += [
+        "## table2",
+        "",
+        "Which measures each item of table 2 reports in each template (`codes/table2.csv`);",
+        "`kind` is `count` (a non-negative integer), `change` (an integer, may be negative)",
+        "or `amount` (a decimal, in `unit`).",
+        "",
+    ]
+    rows = read_csv("codes/table2")
+    lines += ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    lines += ["| " + " | ".join(_cell(v) for v in row.values()) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def rules_markdown() -> str:
+    """``docs/rules.md``: the rules of the standard as a reference page."""
+    lines = _header("Reconciliation rules (勾稽关系)")
+    lines += [
+        "`govinfo reconcile` and `govinfo validate` run these rules; `govinfo.reconcile()`",
+        "returns one finding per report, rule and subject (the column, row or proceeding",
+        "checked) with `status` `pass`, `fail` or `not_assessable`.",
+        "",
+        "* A check is an equation over the codes of the table's code lists (terms joined",
+        "  by ` + ` and ` - `), checked once per subject: each code of `per` (or those listed).",
+        "  A code that is a group of its code list",
+        "  (`withheld`, `other`, `legal_person`, `litigation`) stands for the codes that",
+        "  carry its cells in the report: the template's children (2021 `other.*`), or the",
+        "  group itself when it has none in the template (2019 `other`) or when the report",
+        "  printed it as one row.",
+        "* `[y-1]` reads the report of the same `body` for the previous `year`. A",
+        "  cross-year rule gives one finding per pair of consecutive reports.",
+        "* Blanks: by default a blank (or missing) cell in a sum is read as 0 and the finding's",
+        "  message lists it; with `blanks='strict'` the check is `not_assessable`. A check",
+        "  whose every input is blank is `not_assessable`, and so is a rule on a report of",
+        "  a template it does not apply to.",
+        "* Text rules search the narrative (`sections`) sentence by sentence with the",
+        "  pattern; the number is the first group that matched, and the first matching",
+        "  sentence of a report is checked. A `|` separates the readings of a number the",
+        "  text may mean; the finding passes when one of them holds. They are advisory;",
+        "  a report whose text states no such number gets no finding.",
+        "",
+        "| id | severity | kind | table | per | templates | check |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for rule in rules():
+        per = rule.per or ""
+        if rule.subjects:
+            per += f" ({', '.join(rule.subjects)})"
+        check = rule.check.replace("|", "\\|")
+        lines.append(
+            f"| `{rule.id}` | {rule.severity} | {rule.kind} | {', '.join(rule.tables)} | {per} "
+            f"| {', '.join(sorted(rule.templates))} | `{check}` |"
+        )
+    lines += ["", "## Rules", ""]
+    for rule in rules():
+        lines += [f"### {rule.id}", "", rule.description_en, "", rule.description_zh, ""]
+        if rule.pattern:
+            lines += ["Pattern:", "", "```", rule.pattern, "```", ""]
+    return "\n".join(lines)
