@@ -117,8 +117,8 @@ def _run_parse(args: argparse.Namespace) -> int:
         target = write_package(batch.reports, args.output, name=args.name)
         print(f"wrote {len(batch.reports)} report(s) to {target}")
     for report in batch.reports:
-        for warning in report.warnings:
-            print(f"govinfo: warning: {warning}", file=sys.stderr)
+        if report.diagnostics:
+            print(f"govinfo: {report.report_id}: {report.account()}", file=sys.stderr)
     if batch.failures:
         print(
             f"govinfo: {len(batch.failures)} of {len(args.inputs)} input(s) failed", file=sys.stderr

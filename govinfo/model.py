@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .standard import TEMPLATES, table_schema
@@ -21,6 +22,26 @@ class Cell:
     raw: str = ""
     flag: str = ""
     unit: str = ""
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Something the reader noticed about a report: a code of ``codes/diagnostics.csv`` and words.
+
+    ``table``, ``row`` and ``column`` say where, when known (``row`` and
+    ``column`` are the two codes of the cells concerned). Diagnostics are
+    written to the package's ``diagnostics`` resource, so a researcher can
+    filter reports by what happened to them.
+    """
+
+    code: str
+    message: str
+    table: str = ""
+    row: str = ""
+    column: str = ""
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass
@@ -57,6 +78,7 @@ class Report:
 
     report_id: str
     template: str = "other"
+    body_id: str | None = None
     body: str | None = None
     body_en: str | None = None
     division_code: str | None = None
@@ -73,12 +95,40 @@ class Report:
     requests: dict[tuple[str, str], Cell] = field(default_factory=dict)
     appeals: dict[tuple[str, str], Cell] = field(default_factory=dict)
     disclosure: dict[tuple[str, str], Cell] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
     alternatives: list[Alternatives] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.template not in TEMPLATES:
             raise ValueError(f"template must be one of {TEMPLATES}, not {self.template!r}")
+
+    @property
+    def warnings(self) -> list[str]:
+        """The diagnostics' messages, in the order they were noticed."""
+        return [diagnostic.message for diagnostic in self.diagnostics]
+
+    def note(
+        self, code: str, message: str, table: str = "", key: tuple[str, str] = ("", "")
+    ) -> None:
+        """Record a diagnostic about this report."""
+        self.diagnostics.append(Diagnostic(code, message, table, *key))
+
+    def account(self) -> str:
+        """One line on what the reader could not read, inferred, and noticed.
+
+        ``3 cells unread, 2 split; diagnostics: row_unread, label_detached`` —
+        the details are in :attr:`diagnostics`.
+        """
+        flags = Counter(
+            cell.flag
+            for table in (self.requests, self.appeals, self.disclosure)
+            for cell in table.values()
+            if cell.flag
+        )
+        parts = [f"{count} cells {flag}" for flag, count in flags.most_common()]
+        codes = ", ".join(dict.fromkeys(d.code for d in self.diagnostics))
+        said = "; ".join(filter(None, [", ".join(parts), f"diagnostics: {codes}" if codes else ""]))
+        return said or "every cell read as printed"
 
     def metadata(self) -> dict[str, object]:
         """The report's row of the ``reports`` resource (its columns come from the standard)."""

@@ -20,10 +20,10 @@ import pandas as pd
 
 from .errors import GovinfoError
 from .package import Dataset, resolve
-from .package.read import read_descriptor
+from .package.read import declared_version, read_descriptor
 from .reconcile import check_blanks, reconcile
 from .reconcile.findings import COLUMNS, STATUSES, describe
-from .standard import VERSION, profile
+from .standard import profile
 
 LISTED = 50
 
@@ -33,6 +33,7 @@ class Validation:
     """The outcome of validating one package."""
 
     descriptor: Path
+    version: str
     structure: list[dict[str, str]]
     profile: list[str]
     findings: pd.DataFrame
@@ -55,7 +56,7 @@ class Validation:
             {"rule": f"frictionless:{e['type']}", "subject": e["resource"], "message": e["message"]}
             for e in self.structure
         ]
-        problems += [{"rule": f"profile:{VERSION}", "message": m} for m in self.profile]
+        problems += [{"rule": f"profile:{self.version}", "message": m} for m in self.profile]
         problems += [{"rule": "load", "message": self.unreadable}] if self.unreadable else []
         head = pd.DataFrame(
             [{"report_id": "", "severity": "error", "status": "fail", **p} for p in problems],
@@ -83,7 +84,7 @@ class Validation:
         lines += [
             f"  {e['resource']}: {e['type']}: {e['message']}" for e in self.structure[:LISTED]
         ]
-        lines.append(f"profile (govinfo {VERSION}): {_verdict(len(self.profile))}")
+        lines.append(f"profile (govinfo {self.version}): {_verdict(len(self.profile))}")
         lines += [f"  {message}" for message in self.profile[:LISTED]]
         if self.unreadable:
             lines.append(f"rules: not run, the package cannot be read: {self.unreadable}")
@@ -134,7 +135,8 @@ def validate(package: str | Path, blanks: str = "zero") -> Validation:
         for error in task.errors
     ]
     structure += [{"resource": "", "type": e.type, "message": e.message} for e in report.errors]
-    checker = jsonschema.Draft7Validator(profile())
+    version = declared_version(descriptor, target)
+    checker = jsonschema.Draft7Validator(profile(version))
     problems = [
         f"{'/'.join(str(p) for p in error.absolute_path) or 'descriptor'}: {error.message}"
         for error in checker.iter_errors(descriptor)
@@ -143,4 +145,4 @@ def validate(package: str | Path, blanks: str = "zero") -> Validation:
         findings, unreadable = reconcile(Dataset.read(target), blanks=blanks), ""
     except GovinfoError as exc:
         findings, unreadable = pd.DataFrame(columns=list(COLUMNS)), str(exc)
-    return Validation(target, structure, problems, findings, unreadable)
+    return Validation(target, version, structure, problems, findings, unreadable)

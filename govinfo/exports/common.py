@@ -1,7 +1,9 @@
 """What every export format shares: schema fields, code columns and labels, metadata, outputs.
 
 Types come from the Table Schemas (``govinfo.standard``) and labels from the
-code lists (``govinfo.codes``) of the standard version the package declares.
+code lists (``govinfo.codes``) of the current standard version: a loaded
+:class:`~govinfo.Dataset` is always in its shape (older packages are upgraded
+on read).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pandas as pd
 from .._version import __version__
 from ..errors import ExportError
 from ..package import Dataset
-from ..standard import RESOURCES, VERSION, codes, table_schema, versions
+from ..standard import RESOURCES, codes, table_schema
 
 INSTALL = 'pip install "govinfo-cn[export]"'
 CODELIST_COLUMNS = ("code", "label_zh", "label_en", "parent", "order", "templates")
@@ -30,17 +32,9 @@ def require(module: str) -> ModuleType:
         raise ExportError(f"this export needs {module.split('.')[0]}: {INSTALL}") from None
 
 
-def standard_version(dataset: Dataset) -> str:
-    """The standard version the package declares (the current one when it declares none)."""
-    version = dataset.descriptor.get("govinfo", {}).get("standard", VERSION)
-    if version not in versions():
-        raise ExportError(f"{dataset.path}: govinfo standard {version!r} is not known here")
-    return version
-
-
 def schema(dataset: Dataset, resource: str) -> dict[str, Any]:
-    """The Table Schema of one resource in the package's standard version."""
-    return table_schema(resource, standard_version(dataset))
+    """The Table Schema of one resource (the current version's: the dataset is in its shape)."""
+    return table_schema(resource)
 
 
 def fields(dataset: Dataset, resource: str) -> list[dict[str, Any]]:
@@ -55,8 +49,8 @@ def codelist_name(field: dict[str, Any]) -> str | None:
 
 
 def codelist(dataset: Dataset, name: str) -> codes.CodeList:
-    """A code list of the package's standard version."""
-    return codes.code_list(name, standard_version(dataset))
+    """A code list of the current standard version."""
+    return codes.code_list(name)
 
 
 def used_codelists(dataset: Dataset) -> list[str]:

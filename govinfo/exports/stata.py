@@ -56,7 +56,8 @@ def labelled(
         name, title = field["name"], field.get("title", field["name"])
         listname = common.codelist_name(field)
         if not listname:
-            columns[name] = frame[name]
+            column = frame[name]
+            columns[name] = column.astype("string") if column.dtype == "category" else column
             variable_labels[name] = title[:LABEL_MAX]
             continue
         entries = common.codelist(dataset, listname)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ..model import Cell, Report, Section
+from ..model import Cell, Diagnostic, Report, Section
 from ..standard import CELL_TABLES, RESOURCES, codes
 from .provenance import Provenance, package_provenance
 from .read import read_frames
+
+DIAGNOSTIC_FIELDS = [f.name for f in dataclasses.fields(Diagnostic)]
 
 
 class Dataset:
@@ -151,6 +154,11 @@ class Dataset:
         for record in sections[sections["report_id"].isin(wanted)].to_dict("records"):
             reports[record["report_id"]].sections[int(record["section"])] = Section(
                 _plain(record["heading"]) or "", _plain(record["text"]) or ""
+            )
+        diagnostics = self.frames["diagnostics"]
+        for record in diagnostics[diagnostics["report_id"].isin(wanted)].to_dict("records"):
+            reports[record["report_id"]].diagnostics.append(
+                Diagnostic(*(_plain(record[f]) or "" for f in DIAGNOSTIC_FIELDS))
             )
         return list(reports.values())
 

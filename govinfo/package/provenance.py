@@ -1,9 +1,11 @@
 """What a paper needs to cite a data package exactly: its name, versions, sources and a digest.
 
 The content digest is the SHA-256 of a ``sha256sum`` manifest of the resource
-CSVs in the standard's order, so anyone can recompute it without govinfo::
+files the package holds, in the standard's order, so anyone can recompute it
+without govinfo::
 
-    sha256sum reports.csv requests.csv appeals.csv disclosure.csv sections.csv | sha256sum
+    sha256sum reports.csv requests.csv appeals.csv disclosure.csv sections.csv \
+        diagnostics.csv | sha256sum
 """
 
 from __future__ import annotations
@@ -70,10 +72,10 @@ def package_provenance(path: Path, descriptor: dict[str, Any], reports: pd.DataF
 
 
 def _file_digests(base: Path, descriptor: dict[str, Any]) -> dict[str, str]:
-    """SHA-256 of each resource file, keyed by its path, in the standard's resource order."""
+    """SHA-256 of each resource file the package holds, by its path, in the standard's order."""
     paths = {r.get("name"): r.get("path") for r in descriptor.get("resources", [])}
     digests = {}
-    for resource in RESOURCES:
+    for resource in (r for r in RESOURCES if r in paths):
         file = base / paths[resource]
         try:
             digests[paths[resource]] = hashlib.sha256(file.read_bytes()).hexdigest()

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import PackageError
-from ..standard import RESOURCES, table_schema
+from ..standard import RESOURCES, VERSION, resources, table_schema, versions
 
 DESCRIPTOR = "datapackage.json"
 
@@ -31,23 +31,82 @@ def read_descriptor(path: str | Path) -> tuple[Path, dict[str, Any]]:
         raise PackageError(f"{target}: the descriptor is not valid JSON ({exc})") from None
 
 
+def declared_version(descriptor: dict[str, Any], target: Path) -> str:
+    """The standard version a package declares (``govinfo.standard``); it must be one known here."""
+    meta = descriptor.get("govinfo")
+    version = meta.get("standard", VERSION) if isinstance(meta, dict) else VERSION
+    if version not in versions():
+        known = ", ".join(versions())
+        raise PackageError(f"{target}: govinfo standard {version!r} is not known (known: {known})")
+    return version
+
+
 def read_frames(path: str | Path) -> tuple[Path, dict[str, Any], dict[str, pd.DataFrame]]:
-    """Read every resource of a package into a typed DataFrame (dtypes from its Table Schemas)."""
+    """Read every resource of a package into a typed DataFrame (dtypes from its Table Schemas).
+
+    Each file is read with the Table Schema of the standard version the package
+    declares, then brought to the current version's shape (:func:`upgrade`), so
+    that a 1.0 package loads like a 1.1 one. A 1.0 package must hold its five
+    resources; from 1.1 on, only ``reports`` is required and a resource the
+    package does not hold is empty.
+    """
     target, descriptor = read_descriptor(path)
+    version = declared_version(descriptor, target)
+    listed = descriptor.get("resources", [])
     frames = {}
-    for resource in descriptor.get("resources", []):
-        name = resource.get("name")
-        if name not in RESOURCES:
-            continue
-        frames[name] = _read_resource(target.parent, resource)
-    missing = [r for r in RESOURCES if r not in frames]
+    for resource in listed if isinstance(listed, list) else []:
+        name = resource.get("name") if isinstance(resource, dict) else None
+        if name in resources(version):
+            frames[name] = _read_resource(target.parent, resource, version)
+    missing = [r for r in required_resources(version) if r not in frames]
     if missing:
         raise PackageError(f"{target}: the package has no resource {', '.join(missing)}")
-    return target, descriptor, frames
+    return target, descriptor, upgrade(frames)
 
 
-def _read_resource(base: Path, resource: dict[str, Any]) -> pd.DataFrame:
-    schema = resource.get("schema") or table_schema(resource["name"])
+def required_resources(version: str) -> tuple[str, ...]:
+    """The resources a package of ``version`` must hold (every one in 1.0, ``reports`` later)."""
+    return resources(version) if version == "1.0" else ("reports",)
+
+
+def upgrade(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Frames of an older (or partial) package in the current version's shape.
+
+    Resources it lacks are empty; columns the current version added are
+    empty; code columns take the current code lists (which only grow).
+    """
+    out = {}
+    for resource in RESOURCES:
+        fields = table_schema(resource)["fields"]
+        frame = frames.get(resource)
+        if frame is None:
+            frame = pd.DataFrame({f["name"]: pd.Series([], dtype=object) for f in fields})
+        columns = {}
+        for field in fields:
+            name = field["name"]
+            if name not in frame:
+                empty = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+                columns[name] = _typed(empty, field, Path(resource))
+            elif frame is frames.get(resource):
+                columns[name] = _current_codes(frame[name], field)
+            else:
+                columns[name] = _typed(frame[name], field, Path(resource))
+        out[resource] = pd.DataFrame(columns, index=frame.index)
+    return out
+
+
+def _current_codes(column: pd.Series, field: dict[str, Any]) -> pd.Series:
+    """A code column with the current code list as its categories (lists only grow)."""
+    enum = field.get("constraints", {}).get("enum")
+    if not enum or not isinstance(column.dtype, pd.CategoricalDtype):
+        return column
+    if list(column.cat.categories) == list(enum):
+        return column
+    return column.cat.set_categories(enum)
+
+
+def _read_resource(base: Path, resource: dict[str, Any], version: str) -> pd.DataFrame:
+    schema = table_schema(resource["name"], version)
     fields = schema["fields"]
     missing = schema.get("missingValues", [""])
     file = base / resource["path"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -25,16 +26,23 @@ def write_package(
     title: str | None = None,
     description: str | None = None,
     sources: list[dict[str, str]] | None = None,
+    errata: Iterable[dict[str, str]] | None = None,
 ) -> Path:
-    """Write ``reports`` as one data package in the folder ``path``; return the descriptor path."""
+    """Write ``reports`` as one data package in the folder ``path``; return the descriptor path.
+
+    Every resource of the standard is written, ``diagnostics`` included (empty
+    when the reader noticed nothing); ``errata`` only when some are given.
+    """
     reports = list(reports)
     _check_unique_ids(reports)
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
-    tables = {resource: _records(resource, reports) for resource in RESOURCES}
-    for resource, records in tables.items():
-        _write_csv(folder / f"{resource}.csv", resource, records)
-    descriptor = _descriptor(name or _package_name(folder), title, description, sources)
+    tables = {r: _records(r, reports) for r in RESOURCES if r != "errata"}
+    tables["errata"] = list(errata or [])
+    written = [r for r in RESOURCES if r != "errata" or tables[r]]
+    for resource in written:
+        _write_csv(folder / f"{resource}.csv", resource, tables[resource])
+    descriptor = _descriptor(name or _package_name(folder), title, description, sources, written)
     target = folder / DESCRIPTOR
     target.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return target
@@ -54,7 +62,11 @@ def _package_name(folder: Path) -> str:
 
 
 def _descriptor(
-    name: str, title: str | None, description: str | None, sources: list[dict[str, str]] | None
+    name: str,
+    title: str | None,
+    description: str | None,
+    sources: list[dict[str, str]] | None,
+    resources: list[str],
 ) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "$schema": f"urn:govinfo:standard:{VERSION}:profile",
@@ -77,7 +89,7 @@ def _descriptor(
             "encoding": "utf-8",
             "schema": table_schema(resource),
         }
-        for resource in RESOURCES
+        for resource in resources
     ]
     return descriptor
 
@@ -90,6 +102,12 @@ def _records(resource: str, reports: list[Report]) -> list[dict[str, object]]:
             {"report_id": r.report_id, "section": number, "heading": s.heading, "text": s.text}
             for r in reports
             for number, s in sorted(r.sections.items())
+        ]
+    if resource == "diagnostics":
+        return [
+            {"report_id": r.report_id, **dataclasses.asdict(diagnostic)}
+            for r in reports
+            for diagnostic in r.diagnostics
         ]
     first, second = CELL_TABLES[resource]
     out = []

@@ -10,6 +10,7 @@ from .infer.hints import stated_values
 from .infer.identities import report_identities
 from .infer.place import fill_gaps
 from .infer.split import Resolution, resolve
+from .shape import missing_cells, unread_cells
 from .text import metadata
 from .text.normalize import clean_text
 from .text.sections import Heading, find_headings
@@ -17,43 +18,76 @@ from .text.tables import TableRead, read_appeals, read_disclosure, read_requests
 from .text.tokens import tokenize
 
 TABLE_SECTIONS = {2: "disclosure", 3: "requests", 4: "appeals"}
+MIN_SECTIONS = 2
 
 
 def read_text(text: str, *, report_id: str, name: str) -> Report:
-    """A :class:`Report` from the text of a report; ParseError when it is not one."""
+    """A :class:`Report` from the text of a report; ParseError when it is not one.
+
+    Once the template is known every cell it prints is accounted for (read,
+    printed blank, or ``unread``), and what the reader noticed goes into the
+    report's diagnostics.
+    """
     headings = find_headings(text)
-    title = metadata.find_title(text)
-    if not headings and not title:
-        raise ParseError(name, "no report title and no numbered sections (一、总体情况 …) found")
     regions = _regions(text, headings)
     reads = {
         "disclosure": read_disclosure(tokenize(regions.get(2, ""))),
         "requests": read_requests(tokenize(regions.get(3, ""))),
         "appeals": read_appeals(tokenize(regions.get(4, ""))),
     }
-    report = Report(report_id=report_id, template=_template(reads))
+    template = _template(reads)
+    title = metadata.find_title(text)
+    if template == "other" and len(headings) < MIN_SECTIONS:
+        raise ParseError(name, _not_a_report(title, headings))
+    report = Report(report_id=report_id, template=template)
     _fill_metadata(report, text, title, headings)
     report.sections = _sections(text, headings, regions)
     if report.template == "other":
-        report.warnings.append(
-            f"{name}: no table of the 2019 or 2021 template found; the report predates the "
-            "standard tables or does not follow them, so only metadata and sections were read"
+        report.note(
+            "template_other",
+            "no table of the 2019 or 2021 template found; the report predates the standard "
+            "tables or does not follow them, so only metadata and sections were read",
         )
         return report
-    for table, read in reads.items():
-        if not read.found:
-            report.warnings.append(f"{name}: {table}: table not found")
-        report.warnings.extend(f"{name}: {w}" for w in read.warnings)
+    last_table = max((n for n in TABLE_SECTIONS if n in regions), default=0)
+    for number, table in TABLE_SECTIONS.items():
+        read = reads[table]
+        report.diagnostics.extend(read.diagnostics)
         cells = dict(read.cells)
         if read.gaps:
             cells.update(fill_gaps(read.gaps, stated_values(text, table)))
         for resolution in _split(table, read, report.template, text):
             cells.update(resolution.cells)
             report.alternatives.extend(resolution.alternatives)
-            report.warnings.extend(f"{name}: {w}" for w in resolution.warnings)
+            report.diagnostics.extend(resolution.diagnostics)
+        missing = missing_cells(table, report.template, cells)
+        if missing:
+            cells.update(unread_cells(missing))
+            report.note(*_loss(table, read, len(missing), number >= last_table), table)
         setattr(report, table, _in_template_order(table, cells))
     report.disclosure = _with_units(report.disclosure, report.template)
     return report
+
+
+def _not_a_report(title: str | None, headings: list[Heading]) -> str:
+    """Why a text is refused: what a report has and this text lacks."""
+    found = f"a title ({title}) but " if title else "no report title, "
+    sections = f"{len(headings)} numbered section" if headings else "no numbered sections"
+    return (
+        f"not a report: {found}{sections} (一、总体情况 …) and no table of the 2019 or 2021 "
+        "template (a listing page, a README or another document?)"
+    )
+
+
+def _loss(table: str, read: TableRead, count: int, last: bool) -> tuple[str, str]:
+    """The diagnostic for cells of the template that the text did not give."""
+    if not read.found:
+        if last:
+            return "truncated", f"{table}: the text ends before the table; {count} cells unread"
+        return "table_missing", f"{table}: table not found; its {count} cells are unread"
+    if last:
+        return "truncated", f"{table}: the text ends inside the table; {count} cells unread"
+    return "table_unaligned", f"{table}: {count} cells of the template not found; unread"
 
 
 def _split(table: str, read: TableRead, template: str, text: str) -> list[Resolution]:

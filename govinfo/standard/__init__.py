@@ -17,8 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-VERSION = "1.0"
-RESOURCES = ("reports", "requests", "appeals", "disclosure", "sections")
+VERSION = "1.1"
 SCHEMA_ROOT = Path(str(resources.files("govinfo") / "schema"))
 
 
@@ -43,10 +42,16 @@ def profile(version: str = VERSION) -> dict[str, Any]:
     return _read_json(standard_dir(version) / "profile.json")
 
 
+def resources(version: str = VERSION) -> tuple[str, ...]:
+    """The resources a package of ``version`` may hold, in the standard's order (its profile's)."""
+    names = profile(version)["definitions"]["govinfoResource"]["properties"]["name"]["enum"]
+    return tuple(names)
+
+
 def table_schema(resource: str, version: str = VERSION) -> dict[str, Any]:
     """The Table Schema of one resource, as a fresh dict the caller may change."""
-    if resource not in RESOURCES:
-        raise KeyError(f"no resource {resource!r} in the govinfo standard")
+    if resource not in resources(version):
+        raise KeyError(f"no resource {resource!r} in the govinfo standard {version}")
     return json.loads(json.dumps(_read_json(standard_dir(version) / f"{resource}.schema.json")))
 
 
@@ -70,6 +75,9 @@ def read_csv(name: str, version: str | None = VERSION) -> tuple[dict[str, str], 
 def reader_table(name: str) -> tuple[dict[str, str], ...]:
     """One of the readers' heuristics tables (``aliases``, ``hints``, ``plausible``, ...)."""
     return read_csv(f"readers/{name}", None)
+
+
+RESOURCES: tuple[str, ...] = resources()
 
 
 def _cell_tables() -> dict[str, tuple[str, str]]:

@@ -67,18 +67,21 @@ def settle(reports: list[Report]) -> None:
 def _series(reports: list[Report]) -> list[Series]:
     bodies: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
-        if report.body and report.year and report.template != "other":
-            bodies[report.body].append(report)
+        body = report.body_id or report.body
+        if body and report.year and report.template != "other":
+            bodies[body].append(report)
     out = []
     for members in bodies.values():
         members.sort(key=lambda r: r.year)
         years = [r.year for r in members]
         if len(set(years)) < len(years):
             for report in members:
-                report.warnings.append(
-                    f"{report.report_id}: several reports of {report.body} for one year; "
-                    "open splits not settled with neighbouring years"
-                )
+                if report.alternatives:
+                    report.note(
+                        "not_settled",
+                        f"several reports of {report.body} for one year; "
+                        "open splits not settled with neighbouring years",
+                    )
             continue
         if len(members) > 1 and any(r.alternatives for r in members):
             out.append(Series(members))

@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...model import Alternatives, Cell
+from ...model import Alternatives, Cell, Diagnostic
 from ..text.tables import Pending
 from ..text.tokens import unit_of
 from .identities import Identity, Key, Number
@@ -53,11 +53,11 @@ class Row:
 
 @dataclass
 class Resolution:
-    """Cells written for the pending rows of one table, what stays open, and warnings."""
+    """Cells written for the pending rows of one table, what stays open, and diagnostics."""
 
     cells: dict[Key, Cell]
     alternatives: list[Alternatives]
-    warnings: list[str]
+    diagnostics: list[Diagnostic]
 
 
 def resolve(
@@ -68,7 +68,7 @@ def resolve(
     hints: dict[Key, set[Number]] | None = None,
 ) -> Resolution:
     """Split the pending rows of one table so that the most identities hold."""
-    rows, warnings = _candidate_rows(pending, kind_of, identities)
+    rows, unread, diagnostics = _candidate_rows(pending, kind_of, identities)
     known = {key: cell.value for key, cell in fixed.items()}
     pending_keys = {key for row in rows for key in row.keys}
     relevant = [i for i in identities if i.keys & pending_keys]
@@ -78,7 +78,7 @@ def resolve(
     combos = _agreeing_with_hints(rows, combos, hints or {})
     combos = _within_plausible_ratios(rows, combos)
     chosen = min(combos, key=lambda combo: _implausibility(rows, combo))
-    cells: dict[Key, Cell] = {}
+    cells: dict[Key, Cell] = dict(unread)
     for index, row in enumerate(rows):
         variants = {row.values(combo[index]) for combo in combos}
         values, raws = row.values(chosen[index]), row.parts[chosen[index]]
@@ -92,13 +92,14 @@ def resolve(
             unit = row.unit if row.kinds[position] == "amount" else ""
             cells[key] = Cell(values[position], raws[position], flag, unit)
     ranked = sorted(combos, key=lambda combo: _implausibility(rows, combo))
-    return Resolution(cells, _open_alternatives(rows, ranked), warnings)
+    return Resolution(cells, _open_alternatives(rows, ranked), diagnostics)
 
 
 def _candidate_rows(
     pending: list[Pending], kind_of: Callable[[Key], str], identities: list[Identity]
-) -> tuple[list[Row], list[str]]:
-    rows, warnings = [], []
+) -> tuple[list[Row], dict[Key, Cell], list[Diagnostic]]:
+    """The rows with their candidate splits, and unread cells for the rows that have none."""
+    rows, unread, diagnostics = [], {}, []
     for item in pending:
         kinds = [kind_of(key) for key in item.keys]
         unit = ""
@@ -111,19 +112,18 @@ def _candidate_rows(
         try:
             parts = _segmentations(chunks, kinds, _totals_last(item.keys, kinds, identities))
         except TooManyCuts as exc:
-            warnings.append(
-                f"{item.table}: {item.keys[0][0]}: {printed!r} has too many splits ({exc}); skipped"
-            )
-            continue
+            code, why = "split_bounded", f"has too many splits ({exc})"
+            parts = []
+        else:
+            code, why = "row_unread", f"cannot be split into {len(item.keys)} cells"
         if not parts:
-            warnings.append(
-                f"{item.table}: {item.keys[0][0]}: {printed!r} cannot be split into "
-                f"{len(item.keys)} cells; skipped"
-            )
+            unread.update((key, Cell(None, printed, "unread")) for key in item.keys)
+            message = f"{item.table}: {item.keys[0][0]}: {printed!r} {why}; its cells are unread"
+            diagnostics.append(Diagnostic(code, message, item.table, item.keys[0][0]))
             continue
         forced = len(parts) == 1 and is_forced(chunks, kinds)
         rows.append(Row(item, kinds, parts, unit, 1 if forced else 2))
-    return rows, warnings
+    return rows, unread, diagnostics
 
 
 def _segmentations(chunks: list[str], kinds: list[str], totals_last: bool) -> list[tuple[str, ...]]:

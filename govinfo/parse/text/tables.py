@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from ...model import Cell
+from ...model import Cell, Diagnostic
 from ...standard import codes
 from .labels import Match, Vocabulary, vocabulary
 from .normalize import label_key
@@ -57,14 +57,25 @@ class Gap:
 
 @dataclass
 class TableRead:
-    """What was read from one table: cells, unresolved rows, warnings, template evidence."""
+    """What was read from one table: cells, unresolved rows, diagnostics, template evidence."""
 
+    table: str = ""
     cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
     pending: list[Pending] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
     templates: set[str] = field(default_factory=set)
     found: bool = False
+
+    def note(self, code: str, message: str, key: tuple[str, str] = ("", "")) -> None:
+        """Record a diagnostic about this table."""
+        self.diagnostics.append(Diagnostic(code, f"{self.table}: {message}", self.table, *key))
+
+    def unread(self, keys: list[tuple[str, str]], printed: str, code: str, message: str) -> None:
+        """Cells that could not be read: kept, empty and flagged ``unread``, with the text seen."""
+        for key in keys:
+            self.cells.setdefault(key, Cell(None, printed, "unread"))
+        self.note(code, message, (keys[0][0], "") if keys else ("", ""))
 
 
 def entries(tokens: list[Token]) -> list[Entry]:
@@ -86,7 +97,7 @@ def place_values(
     table: str, keys: list[tuple[str, str]], tokens: list[Token], flag: str = ""
 ) -> TableRead:
     """Cells for ``keys`` from the printed ``tokens`` when each token is one cell."""
-    read = TableRead()
+    read = TableRead(table)
     tokens = _drop_trailing_blanks(tokens, len(keys))
     if _one_digit_each(tokens, len(keys)):
         tokens = [Token("run", digit) for token in tokens for digit in token.text]
@@ -98,9 +109,12 @@ def place_values(
         read.pending.append(Pending(table, keys, tokens))
     else:
         printed = " | ".join(t.text for t in tokens)
-        read.warnings.append(
-            f"{table}: {len(tokens)} values printed for {len(keys)} cells "
-            f"({keys[0][0]}): {printed!r}; row skipped"
+        read.unread(
+            keys,
+            printed,
+            "row_unread",
+            f"{keys[0][0]}: {len(tokens)} values printed for {len(keys)} cells ({printed!r}); "
+            "its cells are unread",
         )
     return read
 
@@ -132,11 +146,11 @@ def _delimited(tokens: list[Token]) -> bool:
 def _merge(into: TableRead, part: TableRead) -> None:
     for key, cell in part.cells.items():
         if key in into.cells:
-            into.warnings.append(f"{key} printed twice; the first is kept")
+            into.note("printed_twice", f"{key} printed twice; the first is kept", key)
         else:
             into.cells[key] = cell
     into.pending.extend(part.pending)
-    into.warnings.extend(part.warnings)
+    into.diagnostics.extend(part.diagnostics)
 
 
 def _tree_order(
@@ -161,7 +175,7 @@ def read_requests(tokens: list[Token]) -> TableRead:
     without a label are placed, flagged ``placed``, at the template row whose
     label is missing at that point.
     """
-    read = TableRead()
+    read = TableRead("requests")
     rows = vocabulary("rows")
     groups = entries(tokens)
     start, header_key = _first_row(groups, rows)
@@ -182,7 +196,7 @@ def read_requests(tokens: list[Token]) -> TableRead:
             continue
         parts = _rows_of(entry.values, len(columns))
         if row in assigned:
-            read.warnings.append(f"requests: {row} printed twice; the first is kept")
+            read.note("printed_twice", f"{row} printed twice; the first is kept", (row, ""))
         else:
             assigned[row] = parts[0]
         orphans.extend((row, part) for part in parts[1:])
@@ -213,8 +227,9 @@ def _requests_columns(header_key: str, read: TableRead) -> list[str]:
     found = vocabulary("applicants").codes_in(header_key)
     columns = _tree_order(found, applicants, expected)
     if columns is None:
-        read.warnings.append(
-            "requests: applicant columns not recognised in the header; read in template order"
+        read.note(
+            "columns_by_template",
+            "applicant columns not recognised in the header; read in template order",
         )
         return expected
     return columns
@@ -258,18 +273,20 @@ def _place_orphans(
         missing = [r for r in order.leaves(template) if r not in assigned and order[r].order > low]
         if not missing:
             printed = " | ".join(t.text for t in values)
-            read.warnings.append(f"requests: numbers with no row label skipped: {printed!r}")
+            read.note("values_unplaced", f"numbers with no row label not read: {printed!r}")
             continue
         row = missing[0]
         assigned[row] = values
         placed.add(row)
-        read.warnings.append(f"requests: {row}: its label was detached; placed by template order")
+        read.note(
+            "label_detached", f"{row}: its label was detached; placed by template order", (row, "")
+        )
     return placed
 
 
 def read_appeals(tokens: list[Token]) -> TableRead:
     """Table 4: each outcome block belongs to the proceeding whose label precedes it."""
-    read = TableRead()
+    read = TableRead("appeals")
     proceedings, outcomes = codes.proceedings(), codes.outcomes()
     leaves = proceedings.leaves("2021")
     slots: list[tuple[str | None, str]] = []
@@ -301,8 +318,8 @@ def read_appeals(tokens: list[Token]) -> TableRead:
     expected = [(p, o) for p in leaves for o in outcomes.leaves("2021")]
     if len(keys) != len(slots) or sorted(keys) != sorted(expected):
         keys = expected
-        read.warnings.append(
-            "appeals: columns not recognised in the header; read in template order"
+        read.note(
+            "columns_by_template", "columns not recognised in the header; read in template order"
         )
     _merge(read, place_values("appeals", keys, values))
     return read
@@ -314,7 +331,7 @@ def read_disclosure(tokens: list[Token]) -> TableRead:
     Numbers printed on lines of their own (cells split over lines by a PDF
     converter) are kept as loose values and given to the rows that lack cells.
     """
-    read = TableRead()
+    read = TableRead("disclosure")
     items, measures = codes.items(), codes.measures()
     articles = {c.code for c in items if not c.parent}
     block: list[str] = []
@@ -343,7 +360,12 @@ def read_disclosure(tokens: list[Token]) -> TableRead:
             loose.extend(entry.values)
             continue
         if not block:
-            read.warnings.append(f"disclosure: {item} printed before its column headings; skipped")
+            printed = " | ".join(t.text for t in entry.values)
+            read.note(
+                "row_unread",
+                f"{item} printed before its column headings ({printed!r}); not read",
+                (item, ""),
+            )
             continue
         block_used = True
         keys = [(item, m) for m in block]
@@ -367,12 +389,15 @@ def _fill_gaps(read: TableRead, loose: list[Token]) -> None:
         if len(gap.loose) < need:
             read.gaps.remove(gap)
             printed = " | ".join(t.text for t in gap.tokens)
-            read.warnings.append(
-                f"disclosure: {gap.keys[0][0]}: {len(gap.tokens)} values for "
-                f"{len(gap.keys)} cells ({printed!r}); row skipped"
+            read.unread(
+                gap.keys,
+                printed,
+                "row_unread",
+                f"{gap.keys[0][0]}: {len(gap.tokens)} values for {len(gap.keys)} cells "
+                f"({printed!r}); its cells are unread",
             )
     for token in loose:
-        read.warnings.append(f"disclosure: value {token.text!r} with no item skipped")
+        read.note("values_unplaced", f"value {token.text!r} with no item not read")
 
 
 def _only_template(codelist: codes.CodeList, code: str) -> set[str]:

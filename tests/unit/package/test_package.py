@@ -115,7 +115,7 @@ def test_table3_in_printed_shape(package):
 def test_profile_accepts_written_descriptor(package):
     descriptor = json.loads((package[0] / "datapackage.json").read_text(encoding="utf-8"))
     jsonschema.validate(descriptor, profile())
-    del descriptor["resources"][1]
+    del descriptor["resources"][0]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(descriptor, profile())
 

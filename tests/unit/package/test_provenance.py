@@ -9,14 +9,14 @@ import shutil
 import pytest
 
 import govinfo
-from govinfo.standard import RESOURCES
+
+HELD = ("reports", "requests", "appeals", "disclosure", "sections", "diagnostics")
 
 
 def _manifest_digest(folder) -> str:
-    """``sha256sum reports.csv ... sections.csv | sha256sum``, recomputed independently."""
+    """``sha256sum reports.csv ... diagnostics.csv | sha256sum``, recomputed independently."""
     lines = "".join(
-        f"{hashlib.sha256((folder / f'{r}.csv').read_bytes()).hexdigest()}  {r}.csv\n"
-        for r in RESOURCES
+        f"{hashlib.sha256((folder / f'{r}.csv').read_bytes()).hexdigest()}  {r}.csv\n" for r in HELD
     )
     return hashlib.sha256(lines.encode()).hexdigest()
 
@@ -25,11 +25,11 @@ def test_provenance_of_the_example_package():
     data = govinfo.load("hunan-lengshuitan-2022")
     p = data.provenance
     assert p.name == "hunan-lengshuitan-2022"
-    assert p.standard == "1.0"
+    assert p.standard == "1.1"
     assert p.written_by == "govinfo-cn 0.1.0"
     assert p.path == str(data.path)
     assert p.content_sha256 == _manifest_digest(data.path.parent)
-    assert list(p.files) == [f"{r}.csv" for r in RESOURCES]
+    assert list(p.files) == [f"{r}.csv" for r in HELD]
     (report,) = p.reports
     assert report["report_id"] == "hunan_lengshuitan-gov_2022"
     assert report["year"] == 2022

@@ -37,7 +37,7 @@ def test_validate_valid_package(capsys, good):
     status, out = run(capsys, "validate", good)
     assert status == 0
     assert "structure (Frictionless): valid" in out
-    assert "profile (govinfo 1.0): valid" in out
+    assert "profile (govinfo 1.1): valid" in out
     assert "result: valid (0 error finding(s), 0 warning(s))" in out
 
 
@@ -93,7 +93,7 @@ def test_validate_structure_and_profile_errors(capsys, good):
     status, out = run(capsys, "validate", good, "--format", "csv")
     assert status == 1
     rules = [row["rule"] for row in csv.DictReader(io.StringIO(out))]
-    assert rules[:2] == ["frictionless:constraint-error", "profile:1.0"]
+    assert rules[:2] == ["frictionless:constraint-error", "profile:1.1"]
     status, out = run(capsys, "validate", good)
     assert "structure (Frictionless): 1 error(s)" in out
     assert "'govinfo' is a required property" in out
