@@ -67,7 +67,13 @@ def resolve(
     kind_of: Callable[[Key], str],
     hints: dict[Key, set[Number]] | None = None,
 ) -> Resolution:
-    """Split the pending rows of one table so that the most identities hold."""
+    """Split the pending rows of one table so that the most identities hold.
+
+    A cell is flagged ``split`` only when every cut that lets the most
+    identities hold gives it the same value and that cut breaks none of them;
+    a cell chosen by the narrative, by plausibility or by closeness among cuts
+    that fit equally well is ``ambiguous_split``.
+    """
     rows, unread, diagnostics = _candidate_rows(pending, kind_of, identities)
     known = {key: cell.value for key, cell in fixed.items()}
     pending_keys = {key for row in rows for key in row.keys}
@@ -75,24 +81,48 @@ def resolve(
     for row in rows:
         _keep_best_alone(row, known, relevant)
     combos, exact = _best_combinations(rows, known, relevant)
+    broken = _broken_identities(rows, combos, known, relevant)
+    agreed = [
+        _agreed_positions(row, [combo[index] for combo in combos]) if exact else set()
+        for index, row in enumerate(rows)
+    ]
     combos = _agreeing_with_hints(rows, combos, hints or {})
     combos = _within_plausible_ratios(rows, combos)
     chosen = min(combos, key=lambda combo: _implausibility(rows, combo))
     cells: dict[Key, Cell] = dict(unread)
     for index, row in enumerate(rows):
-        variants = {row.values(combo[index]) for combo in combos}
         values, raws = row.values(chosen[index]), row.parts[chosen[index]]
         for position, key in enumerate(row.keys):
             if row.by_digits == 1:
                 flag = ""
-            elif not exact or len({v[position] for v in variants}) > 1:
-                flag = "ambiguous_split"
-            else:
+            elif position in agreed[index] and not any(key in i.keys for i in broken):
                 flag = "split"
+            else:
+                flag = "ambiguous_split"
             unit = row.unit if row.kinds[position] == "amount" else ""
             cells[key] = Cell(values[position], raws[position], flag, unit)
     ranked = sorted(combos, key=lambda combo: _implausibility(rows, combo))
     return Resolution(cells, _open_alternatives(rows, ranked), diagnostics)
+
+
+def _broken_identities(
+    rows: list[Row], combos: list[tuple[int, ...]], known: dict, identities: list[Identity]
+) -> list[Identity]:
+    """The identities that some best combination of cuts breaks."""
+    return [
+        identity
+        for identity in identities
+        if any(identity.holds(_values(rows, combo, known)) is False for combo in combos)
+    ]
+
+
+def _agreed_positions(row: Row, candidates: list[int]) -> set[int]:
+    """Positions of ``row`` where every candidate gives the same value."""
+    return {
+        position
+        for position in range(len(row.keys))
+        if len({row.values(i)[position] for i in candidates}) == 1
+    }
 
 
 def _candidate_rows(
