@@ -7,7 +7,7 @@ from ..model import Cell, Report, Section
 from ..standard import CELL_TABLES, codes
 from ..standard.rules import dimension_list
 from .infer.hints import stated_values
-from .infer.identities import report_identities
+from .infer.identities import report_bounds, report_identities
 from .infer.place import fill_gaps
 from .infer.split import Resolution, resolve
 from .shape import loss, missing_cells, unread_cells
@@ -85,12 +85,16 @@ def _split(table: str, read: TableRead, template: str, text: str) -> list[Resolu
         return []
     if table == "disclosure":
         hints = stated_values(text, table)
+        bounds = report_bounds(table, template)
 
         def kind(key: tuple[str, str]) -> str:
             layout = codes.table2_cell(template, *key)
             return layout.kind if layout else "count"
 
-        return [resolve([p], read.cells, [], kind, hints) for p in read.pending]
+        return [
+            resolve([p], read.cells, [b for b in bounds if b.keys & set(p.keys)], kind, hints)
+            for p in read.pending
+        ]
     keys = list(read.cells) + [k for p in read.pending for k in p.keys]
     identities = report_identities(table, template, keys)
     return [resolve(read.pending, read.cells, identities, lambda key: "count")]

@@ -99,13 +99,13 @@ def place_values(
     """Cells for ``keys`` from the printed ``tokens`` when each token is one cell."""
     read = TableRead(table)
     tokens = _drop_trailing_blanks(tokens, len(keys))
-    if _one_digit_each(tokens, len(keys)):
-        tokens = [Token("run", digit) for token in tokens for digit in token.text]
     if len(tokens) == len(keys) and _delimited(tokens):
         for key, token in zip(keys, tokens, strict=True):
             cell = read_value(token.text)
             read.cells[key] = replace(cell, flag=flag) if flag else cell
-    elif len(tokens) < len(keys) and any(t.kind == "run" for t in tokens):
+    elif len(tokens) < len(keys) and (
+        any(t.kind == "run" for t in tokens) or len(tokens) == len(keys) - 1
+    ):
         read.pending.append(Pending(table, keys, tokens))
     else:
         printed = " | ".join(t.text for t in tokens)
@@ -124,15 +124,6 @@ def _drop_trailing_blanks(tokens: list[Token], wanted: int) -> list[Token]:
     while len(tokens) > wanted and tokens[-1].kind == "cell" and not tokens[-1].text:
         tokens.pop()
     return tokens
-
-
-def _one_digit_each(tokens: list[Token], width: int) -> bool:
-    """Glued runs with exactly one digit per cell (``0000000``): the split is forced."""
-    return (
-        any(t.kind == "run" for t in tokens)
-        and all(t.kind == "run" and t.text.isdigit() for t in tokens)
-        and sum(len(t.text) for t in tokens) == width
-    )
 
 
 def _delimited(tokens: list[Token]) -> bool:
