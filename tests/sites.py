@@ -9,6 +9,7 @@ anything beyond the loopback interface.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
 import time
@@ -26,22 +27,23 @@ class Page:
     body: bytes
     content_type: str = "text/html; charset=utf-8"
     last_modified: float = LAST_MODIFIED
+    wait: float = 0.0  # seconds before the server answers (a slow site)
 
     @property
     def etag(self) -> str:
         return '"' + hashlib.sha256(self.body).hexdigest()[:16] + '"'
 
 
-@dataclass(frozen=True)
+@dataclass
 class Hit:
-    """One request the server received."""
+    """One request the server received: when, and when it had answered (0 until then)."""
 
     time: float
-    done: float
     path: str
     status: int
     user_agent: str
     conditional: bool
+    done: float = 0.0
 
 
 @dataclass
@@ -106,6 +108,22 @@ class Site:
             status = 304
         else:
             status = 200
+        hit = Hit(
+            started,
+            handler.path,
+            status,
+            handler.headers.get("User-Agent", ""),
+            bool(etag or since),
+        )
+        self.log.append(hit)
+        if page is not None and status == 200:
+            time.sleep(page.wait)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up
+            self._send(handler, page, status)
+        hit.done = time.monotonic()
+
+    @staticmethod
+    def _send(handler: BaseHTTPRequestHandler, page: Page | None, status: int) -> None:
         handler.send_response(status)
         if page is not None and status in (200, 304):
             handler.send_header("ETag", page.etag)
@@ -117,6 +135,3 @@ class Site:
         handler.end_headers()
         handler.wfile.write(body)
         handler.wfile.flush()
-        agent = handler.headers.get("User-Agent", "")
-        conditional = bool(etag or since)
-        self.log.append(Hit(started, time.monotonic(), handler.path, status, agent, conditional))

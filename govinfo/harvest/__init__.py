@@ -76,7 +76,10 @@ def harvest(
             raise
         raise HarvestError('harvesting needs Scrapy: pip install "govinfo-cn[harvest]"') from None
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HarvestError(f"{directory}: cannot write the harvest here ({exc})") from None
     store, reason = crawl(
         list(dict.fromkeys(urls)),
         directory,

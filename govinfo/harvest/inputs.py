@@ -72,6 +72,8 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[Input]]:
     for path in paths:
         if is_manifest(path):
             found = manifest_inputs(path)
+            if not found:
+                raise HarvestError(f"{path}: the manifest lists no downloaded report")
             harvested += found
             sources += [item.path for item in found]
         else:

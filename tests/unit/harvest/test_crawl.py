@@ -91,12 +91,20 @@ def test_what_is_not_downloaded_is_a_row_and_a_line(tmp_path):
         "/ndbg/index.html": _list(_item("t1.html", 2023), _item("gone.html", 2022), more),
         "/ndbg/index_1.html": _list(more.replace("_1", "_2")),
         "/ndbg/index_2.html": _list(_item("t0.html", 2020)),
-        "/ndbg/t1.html": Page('<html><body><a href="big.pdf">附件</a></body></html>'.encode()),
+        "/ndbg/t1.html": Page(
+            '<html><body><a href="big.pdf">附件</a><a href="slow.doc">附件</a>'.encode()
+        ),
         "/ndbg/big.pdf": Page(big, "application/pdf"),
+        "/ndbg/slow.doc": Page(b"doc", "application/msword", wait=2.0),
     }
     with Site(pages) as site:
         result = subprocess.run(
-            _command(site, tmp_path, "--delay", "0", "--max-size", "0.002", "--max-pages", "2"),
+            _command(
+                site,
+                tmp_path,
+                *("--delay", "0", "--max-size", "0.002", "--max-pages", "2"),
+                *("--timeout", "0.5"),
+            ),
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -104,22 +112,26 @@ def test_what_is_not_downloaded_is_a_row_and_a_line(tmp_path):
         )
         gone = site.hits("/ndbg/gone.html")
         beyond = site.hits("/ndbg/index_2.html")
+        slow = site.hits("/ndbg/slow.doc")
     assert result.returncode == 1
     assert beyond == []
     assert "skipped: " + site.url("/ndbg/index_2.html") + ": not followed: " in result.stderr
     assert "has more than 2 list pages (--max-pages)" in result.stderr
-    assert "1 file(s) downloaded, 0 unchanged, 2 failed" in result.stdout
+    assert "1 file(s) downloaded, 0 unchanged, 3 failed" in result.stdout
     failed = sorted(line for line in result.stderr.splitlines() if "govinfo: failed:" in line)
-    assert len(failed) == 2
+    assert len(failed) == 3
     assert (
         "/ndbg/big.pdf: larger than --max-size allows (Expected to receive 3009 bytes" in failed[0]
     )
     assert "gone.html: HTTP 404" in failed[1]
+    assert "slow.doc: no answer in time" in failed[2]
     assert len(gone) == 1  # a 404 is not retried
+    assert len(slow) == 3  # a timeout is, twice
     rows = {url.rsplit("/", 1)[1]: row for url, row in _rows(tmp_path).items()}
     assert {name: (row["status"], row["path"]) for name, row in rows.items()} == {
         "t1.html": ("200", rows["t1.html"]["path"]),
         "big.pdf": ("too-large", ""),
+        "slow.doc": ("timeout", ""),
         "gone.html": ("404", ""),
     }
     assert rows["gone.html"]["published"] == "2023-01-20"
