@@ -132,12 +132,12 @@ class Page:
             )
         ]
         candidates += _trs_pages(self.scripts, self.base)
-        here = _directory(self.url)
+        here = {_directory(self.url), _directory(self.base)}
         return list(
             dict.fromkeys(
                 url
                 for url in candidates
-                if same_site(url, self.url) and _directory(url) == here and url != self.url
+                if same_site(url, self.url) and _directory(url) in here and url != self.url
             )
         )
 

@@ -1,9 +1,10 @@
 """The Scrapy spider that walks report columns, and the settings that keep it polite.
 
 A column's list pages are followed through their pagination (on the
-column's site only), the links that name an annual report are fetched, and
-each report page's attachments are fetched wherever they are. Everything
-else on the pages is ignored.
+column's site only), the links that name an annual report are fetched (on
+the column's site, or anywhere when the link is the report's file itself, a
+PDF or Word document), and each report page's attachments are fetched
+wherever they are. Everything else on the pages is ignored.
 
 Politeness is Scrapy's: robots.txt is obeyed (a disallowed URL is never
 requested), one request at a time per host with at least ``delay`` seconds
@@ -31,7 +32,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from .._version import __version__
-from .links import Page, same_site
+from .links import DOCUMENTS, Page, extension, same_site
 from .store import Fetched, Missed, Store
 
 
@@ -145,28 +146,27 @@ class ColumnSpider(scrapy.Spider):
         page = Page(response.text, response.url)
         for link in page.reports():
             details = {"title": link.text, "listed_on": response.url, "published": link.date}
-            if not (same_site(link.url, response.url) or same_site(link.url, column)):
-                yield Missed(
-                    link.url,
-                    "report",
-                    "offsite",
-                    "a report on another site: not followed",
-                    **details,
-                )
+            on_site = same_site(link.url, response.url) or same_site(link.url, column)
+            if not on_site and extension(link.url) not in DOCUMENTS:
+                reason = "a report page on another site: not followed"
+                yield Missed(link.url, "report", "offsite", reason, **details)
                 continue
             yield scrapy.Request(
                 link.url,
                 callback=self.parse_report,
                 errback=self.missed,
-                meta={"kind": "report", **details},
+                meta={"kind": "report", "allow_offsite": not on_site, **details},
             )
         for url in page.next_pages():
             yield from self._list_page(url, column)
 
     def parse_report(self, response: Response) -> Iterator[scrapy.Request | Fetched]:
-        """A report: the page (or file) itself, then what the page attaches."""
+        """A report: the page (or file) itself, then what the page attaches.
+
+        A report file fetched from another site is kept, never read for links.
+        """
         yield self._fetched(response)
-        if not isinstance(response, HtmlResponse):
+        if not isinstance(response, HtmlResponse) or response.meta["allow_offsite"]:
             return
         for link in Page(response.text, response.url).attachments():
             yield scrapy.Request(

@@ -137,6 +137,30 @@ def test_what_is_not_downloaded_is_a_row_and_a_line(tmp_path):
     assert rows["gone.html"]["published"] == "2023-01-20"
 
 
+def test_a_report_file_on_another_site_is_fetched_a_report_page_there_is_not(tmp_path):
+    with Site() as elsewhere, Site() as site:
+        elsewhere.pages = {
+            "/robots.txt": Page(b"", "text/plain"),
+            "/files/2023.pdf": Page(b"%PDF-1.4 2023", "application/pdf"),
+            "/ndbg/2022.html": Page(b"<html><body><p>2022</p></body></html>"),
+        }
+        site.pages = {
+            "/robots.txt": Page(b"", "text/plain"),
+            "/ndbg/index.html": _list(
+                _item(elsewhere.url("/files/2023.pdf"), 2023),
+                _item(elsewhere.url("/ndbg/2022.html"), 2022),
+            ),
+        }
+        command = _command(site, tmp_path, "--delay", "0")
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+        requested = sorted(hit.path for hit in elsewhere.log)
+    assert result.returncode == 0, result.stderr
+    assert requested == ["/files/2023.pdf", "/robots.txt"]
+    assert "2022.html: a report page on another site: not followed" in result.stderr
+    rows = {url.rsplit("/", 1)[1]: row["status"] for url, row in _rows(tmp_path).items()}
+    assert rows == {"2023.pdf": "200", "2022.html": "offsite"}
+
+
 def test_without_scrapy_the_command_says_which_extra_to_install(tmp_path):
     code = (
         "import sys; sys.modules['scrapy'] = None; from govinfo.cli import main; "
