@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePosixPath
@@ -319,7 +320,7 @@ def _directory(url: str) -> tuple[str, str]:
     return parts.netloc.lower(), parts.path.rsplit("/", 1)[0]
 
 
-def _unique(links) -> list[Link]:
+def _unique(links: Iterable[Link]) -> list[Link]:
     seen: dict[str, Link] = {}
     for link in links:
         seen.setdefault(link.url, link)
