@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_demo(commands)
     _add_plot(commands)
     _add_export(commands)
+    _add_harvest(commands)
     _add_check_commands(commands)
     return parser
 
@@ -101,16 +102,61 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
     export.set_defaults(run=_run_export)
 
 
+def _add_harvest(commands: argparse._SubParsersAction) -> None:
+    harvest = commands.add_parser(
+        "harvest",
+        help="download the annual reports of report columns on the web (needs the harvest extra)",
+        description="Follow report columns (政府信息公开年报) through their pages, download every\n"
+        "annual report and its attachments into DIR, and list them in DIR/manifest.csv.\n"
+        "robots.txt is obeyed and one request at a time goes to a host; a second run\n"
+        "downloads only what changed, and a stopped run continues where it stopped.",
+        epilog="example:\n"
+        "  govinfo harvest https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/ -o pingtan \\\n"
+        "      --contact you@university.edu --parse pingtan-package",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    harvest.add_argument("urls", nargs="+", metavar="URL", help="list pages of report columns")
+    harvest.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="harvest folder (files, manifest.csv)",
+    )
+    harvest.add_argument(
+        "--contact", required=True, help="your e-mail or URL, sent in the User-Agent"
+    )
+    harvest.add_argument(
+        "--delay", type=float, default=1.0, help="seconds between requests to a host (default 1)"
+    )
+    harvest.add_argument(
+        "--timeout", type=float, default=60.0, help="seconds to wait for a response (default 60)"
+    )
+    harvest.add_argument(
+        "--max-size", type=float, default=50.0, help="largest file to download, MB (default 50)"
+    )
+    harvest.add_argument(
+        "--max-pages", type=int, default=100, help="list pages per column (default 100)"
+    )
+    harvest.add_argument(
+        "--parse", type=Path, metavar="PKG", help="then parse every report into this package"
+    )
+    harvest.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
+    harvest.set_defaults(run=_run_harvest)
+
+
 def _run_parse(args: argparse.Namespace) -> int:
+    from .harvest.inputs import expand, fill_metadata
     from .package import write_package
     from .parse.batch import parse_many
 
+    inputs, harvested = expand(args.inputs)
     show = args.progress
     if show is None:
-        show = len(args.inputs) >= 20 and sys.stderr.isatty()
-    batch = parse_many(
-        args.inputs, jobs=max(1, args.jobs), progress=_progress_bar if show else None
-    )
+        show = len(inputs) >= 20 and sys.stderr.isatty()
+    batch = parse_many(inputs, jobs=max(1, args.jobs), progress=_progress_bar if show else None)
+    fill_metadata(batch.reports, harvested)
     for failure in batch.failures:
         print(f"govinfo: failed: {failure}", file=sys.stderr)
     if batch.reports:
@@ -120,9 +166,7 @@ def _run_parse(args: argparse.Namespace) -> int:
         if report.diagnostics:
             print(f"govinfo: {report.report_id}: {report.account()}", file=sys.stderr)
     if batch.failures:
-        print(
-            f"govinfo: {len(batch.failures)} of {len(args.inputs)} input(s) failed", file=sys.stderr
-        )
+        print(f"govinfo: {len(batch.failures)} of {len(inputs)} input(s) failed", file=sys.stderr)
     return 1 if batch.failures or not batch.reports else 0
 
 
@@ -133,6 +177,42 @@ def _progress_bar(done: int, total: int) -> None:
     end = "\n" if done == total else ""
     bar = "#" * filled + " " * (width - filled)
     print(f"\rparsing [{bar}] {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+
+def _run_harvest(args: argparse.Namespace) -> int:
+    from .harvest import harvest
+
+    result = harvest(
+        args.urls,
+        args.output,
+        contact=args.contact,
+        delay=args.delay,
+        timeout=args.timeout,
+        max_bytes=int(args.max_size * 1024 * 1024),
+        max_pages=args.max_pages,
+        verbose=args.verbose,
+    )
+    for line in result.skipped:
+        print(f"govinfo: skipped: {line}", file=sys.stderr)
+    for line in result.failures:
+        print(f"govinfo: failed: {line}", file=sys.stderr)
+    print(
+        f"{result.downloaded} file(s) downloaded, {result.unchanged} unchanged, "
+        f"{len(result.failures)} failed; manifest: {result.manifest}"
+    )
+    if not result.finished:
+        print(
+            "govinfo: stopped before the end; run the same command again to continue",
+            file=sys.stderr,
+        )
+        return 1
+    status = 1 if result.failures else 0
+    if args.parse:
+        parse = argparse.Namespace(
+            inputs=[result.manifest], output=args.parse, name=None, jobs=1, progress=None
+        )
+        status = max(status, _run_parse(parse))
+    return status
 
 
 def _run_demo(args: argparse.Namespace) -> int:
