@@ -262,9 +262,9 @@ def test_one_request_at_a_time_spaced_by_the_delay(harvested):
     hits = sorted(harvested.runs[0].a + harvested.runs[0].b, key=lambda h: h.time)
     gaps = [later.time - earlier.time for earlier, later in pairwise(hits)]
     assert len(gaps) == 10
-    # Server-side times: one request received late (a loaded machine) shortens one gap only.
-    assert sorted(gaps)[1] >= DELAY - 0.02, gaps
-    assert sum(gaps) >= len(gaps) * DELAY - 0.05, gaps
+    # Server-side times: the first request can be received late on a loaded machine (the
+    # server's first connection), which shortens the first gap only.
+    assert min(gaps[1:]) >= DELAY - 0.02, gaps
     assert all(later.time >= earlier.done for earlier, later in pairwise(hits))
     assert {hit.user_agent for hit in hits} == {
         f"govinfo/{govinfo.__version__} (annual report harvester; +{CONTACT})"
