@@ -98,6 +98,11 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
         required=True,
         help="file (xlsx, sqlite) or folder (parquet, dta)",
     )
+    export.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help="labels shown first (xlsx: default the locale's; dta: English, labels_zh.do adds zh)",
+    )
     export.set_defaults(run=_run_export)
 
 
@@ -171,7 +176,7 @@ def _run_plot(args: argparse.Namespace) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     from .exports import export
 
-    print(f"wrote {export(args.package, args.output, to=args.to)}")
+    print(f"wrote {export(args.package, args.output, to=args.to, lang=args.lang)}")
     return 0
 
 
