@@ -19,6 +19,7 @@ import importlib
 
 from ._version import __version__
 from .errors import ExportError, GovinfoError, PackageError, ParseError, ReconcileError
+from .examples import example_path
 from .exports import export
 from .model import Cell, Report, Section
 from .package import Dataset, list_datasets, load, write_package
@@ -42,6 +43,7 @@ __all__ = [
     "Validation",
     "__version__",
     "codes",
+    "example_path",
     "export",
     "list_datasets",
     "load",

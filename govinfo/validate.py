@@ -24,7 +24,7 @@ from .errors import GovinfoError
 from .package import Dataset, resolve
 from .package.read import declared_version, read_descriptor
 from .reconcile import check_blanks, reconcile
-from .reconcile.findings import COLUMNS, STATUSES, describe
+from .reconcile.findings import COLUMNS, counts_lines, describe
 from .standard import profile
 
 LISTED = 50
@@ -104,18 +104,7 @@ class Validation:
 
     def _rule_lines(self) -> list[str]:
         findings = self.findings
-        reports = findings["report_id"].nunique()
-        counts = pd.crosstab(findings["rule"], findings["status"]).reindex(
-            columns=list(STATUSES), fill_value=0
-        )
-        severity = findings.groupby("rule", observed=True)["severity"].first()
-        lines = [f"rules ({reports} report(s)):"]
-        lines.append(f"  {'rule':<18} {'severity':<8} {'pass':>7} {'fail':>6} {'n/a':>6}")
-        for rule, row in counts.iterrows():
-            lines.append(
-                f"  {rule:<18} {severity[rule]:<8} {row['pass']:>7} {row['fail']:>6} "
-                f"{row['not_assessable']:>6}"
-            )
+        lines = [f"rules ({findings['report_id'].nunique()} report(s)):", *counts_lines(findings)]
         failed = findings[findings["status"] == "fail"].sort_values("severity", kind="stable")
         lines += [f"  {describe(f)}" for f in failed.head(LISTED).itertuples()]
         if len(failed) > LISTED:

@@ -236,10 +236,39 @@ def _categorical(parts: list[Labels], order: np.ndarray) -> pd.Categorical:
 def describe(finding: Any) -> str:
     """One finding (a row of the table, e.g. from ``itertuples``) as one line of text."""
     where = f"{finding.report_id} {finding.subject}".strip()
-    numbers = ""
+    parts = []
     if pd.notna(finding.reported):
-        numbers = f" reported {finding.reported:g}, expected {finding.expected:g}"
+        numbers = f"reported {finding.reported:g}, expected {finding.expected:g}"
         if pd.notna(finding.difference) and finding.difference:
             numbers += f" (difference {finding.difference:+g})"
-    message = f"; {finding.message}" if finding.message else ""
-    return f"{finding.status} {finding.severity} {finding.rule} {where}:{numbers}{message}"
+        parts.append(numbers)
+    if finding.message:
+        parts.append(str(finding.message))
+    said = f": {'; '.join(parts)}" if parts else ""
+    return f"{finding.status} {finding.severity} {finding.rule} {where}{said}"
+
+
+def counts_lines(findings: pd.DataFrame) -> list[str]:
+    """The findings counted per rule and status, as an aligned table (a summary comes first)."""
+    counts = pd.crosstab(findings["rule"], findings["status"]).reindex(
+        columns=list(STATUSES), fill_value=0
+    )
+    severity = findings.groupby("rule", observed=True)["severity"].first()
+    lines = [f"  {'rule':<18} {'severity':<8} {'pass':>7} {'fail':>6} {'n/a':>6}"]
+    for rule, row in counts.iterrows():
+        lines.append(
+            f"  {rule:<18} {severity[rule]:<8} {row['pass']:>7} {row['fail']:>6} "
+            f"{row['not_assessable']:>6}"
+        )
+    return lines
+
+
+def printable(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its numbers as a reader writes them: 15, not 15.0 (87.5 stays 87.5)."""
+    out = table.copy()
+    for column in ("reported", "expected", "difference"):
+        if column in out:
+            out[column] = out[column].map(
+                lambda v: "" if v is None or pd.isna(v) else f"{float(v):g}", na_action=None
+            )
+    return out
