@@ -148,6 +148,34 @@ def table4(dataset: Dataset, report_ids: Sequence[str]) -> dict[str, dict[tuple[
     return out
 
 
+def measure_values(
+    dataset: Dataset, report_ids: Sequence[str], measures: Sequence[str]
+) -> dict[str, dict[str, float | None]]:
+    """Per report, the standard's ``measures`` as plain floats (None: not reported).
+
+    Read with ``blanks="strict"``, so a sum with a blank cell is not reported
+    rather than a guess; a report without a standard table (or a zero
+    denominator) has no values at all, and is drawn as not reported.
+    """
+    from ..reconcile import measures as compute
+
+    table = compute(dataset, blanks="strict", ids=list(measures))
+    table = table[table["report_id"].isin(list(report_ids))]
+    out: dict[str, dict[str, float | None]] = {r: {} for r in report_ids}
+    for report_id, measure, value, reason in zip(
+        table["report_id"].astype(str),
+        table["measure"].astype(str),
+        table["value"],
+        table["reason"],
+        strict=True,
+    ):
+        if pd.notna(value):
+            out[report_id][measure] = float(value)
+        elif "blank" in reason:
+            out[report_id][measure] = None
+    return out
+
+
 def grouped(
     cells: dict[str, Value], codelist: codes.CodeList, groups: Sequence[str], compact: bool
 ) -> dict[str, Value]:
