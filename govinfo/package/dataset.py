@@ -64,6 +64,11 @@ class Dataset(Mapping[str, pd.DataFrame]):
     def __dir__(self) -> list[str]:
         return sorted({*super().__dir__(), *RESOURCES})
 
+    # A Dataset is one loaded package, not a value: compared and hashed by identity
+    # (a Mapping would compare its DataFrames, which has no single truth value).
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
     def tidy(
         self,
         table: str,

@@ -43,7 +43,7 @@ def test_reference_pages_list_every_code_and_rule():
     for measure in measures():
         assert f"| `{measure.id}` | {measure.label_zh} |" in measures_page
         assert measure.note_zh in measures_page
-    assert "the columns of table 2 (本年制发件数 …)" in text
+    assert "the *columns of table 2* (本年制发件数 …)" in text
 
 
 def test_site_builds_with_warnings_as_errors(tmp_path):
