@@ -238,14 +238,22 @@ def describe(finding: Any) -> str:
     where = f"{finding.report_id} {finding.subject}".strip()
     parts = []
     if pd.notna(finding.reported):
-        numbers = f"reported {finding.reported:g}, expected {finding.expected:g}"
+        numbers = f"reported {number_text(finding.reported)}, "
+        numbers += f"expected {number_text(finding.expected)}"
         if pd.notna(finding.difference) and finding.difference:
-            numbers += f" (difference {finding.difference:+g})"
+            sign = "+" if finding.difference > 0 else ""
+            numbers += f" (difference {sign}{number_text(finding.difference)})"
         parts.append(numbers)
     if finding.message:
         parts.append(str(finding.message))
     said = f": {'; '.join(parts)}" if parts else ""
     return f"{finding.status} {finding.severity} {finding.rule} {where}{said}"
+
+
+def number_text(value: float) -> str:
+    """A number as a reader writes it: 15 (not 15.0), 87.5, 1250000 (not 1.25e+06)."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value)
 
 
 def counts_lines(findings: pd.DataFrame) -> list[str]:
@@ -268,7 +276,5 @@ def printable(table: pd.DataFrame) -> pd.DataFrame:
     out = table.copy()
     for column in ("reported", "expected", "difference"):
         if column in out:
-            out[column] = out[column].map(
-                lambda v: "" if v is None or pd.isna(v) else f"{float(v):g}", na_action=None
-            )
+            out[column] = out[column].map(lambda v: "" if pd.isna(v) else number_text(v))
     return out

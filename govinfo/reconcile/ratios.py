@@ -170,8 +170,7 @@ def _side(side: Side, context: Context) -> _Sum:
             for (f, s), c in zip(pairs, columns, strict=True)
         ]
         total = signs @ np.where(np.isnan(values), 0.0, values)
-        missing = ~held.any(axis=0) | ~held.all(axis=0)
-        unusable = missing | blank.all(axis=0) | (context.strict & blank.any(axis=0))
+        unusable = ~held.all(axis=0) | blank.all(axis=0) | (context.strict & blank.any(axis=0))
         total[unusable] = np.nan
         value[rows] = total
         keys, inverse = distinct_rows(np.column_stack([blank.T, (~held).T]))
