@@ -12,6 +12,9 @@ from ._version import __version__
 from .errors import GovinfoError
 from .exports import FORMATS
 
+FIGURES = ("outcomes", "flow", "applicants", "trend", "appeals", "compare", "findings")
+"""The figures ``govinfo plot --kind`` draws: those of ``govinfo.plot.KINDS``, and findings."""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``govinfo`` command; returns the exit status."""
@@ -25,6 +28,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GovinfoError as exc:
         print(f"govinfo: error: {exc}", file=sys.stderr)
         return 1
+
+
+EXAMPLES = {
+    "parse": """examples:
+  govinfo parse reports/*.txt -o my-package
+  govinfo parse report.pdf page.html -o my-package --jobs 2""",
+    "demo": """examples:
+  govinfo demo -o govinfo-demo
+  govinfo demo -o demo-en --lang en""",
+    "plot": """examples:
+  govinfo plot hunan-lengshuitan-2022 --kind outcomes -o outcomes.png --lang en
+  govinfo plot fujian-pingtan --kind trend --measure disclosure_rate -o rate.svg
+  govinfo plot fujian-pingtan --kind findings -o findings.png""",
+    "export": """examples:
+  govinfo export fujian-pingtan --to xlsx -o pingtan.xlsx --lang zh
+  govinfo export my-package --to parquet -o my-parquet""",
+    "validate": """examples:
+  govinfo validate my-package
+  govinfo validate fujian-pingtan --format csv --blanks strict""",
+    "reconcile": """examples:
+  govinfo reconcile fujian-pingtan                 # a summary, then the failing findings
+  govinfo reconcile fujian-pingtan --status not_assessable
+  govinfo reconcile my-package --format csv > findings.csv""",
+}
+
+
+def _command(commands: argparse._SubParsersAction, name: str, help_text: str):
+    """A subcommand whose ``--help`` ends with examples."""
+    return commands.add_parser(
+        name,
+        help=help_text,
+        description=help_text[0].upper() + help_text[1:] + ".",
+        epilog=EXAMPLES[name],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_parse(commands: argparse._SubParsersAction) -> None:
-    parse = commands.add_parser("parse", help="read report files into one data package")
+    parse = _command(commands, "parse", "read report files into one data package")
     parse.add_argument(
         "inputs", nargs="+", type=Path, help="report files (.txt, .md, .html, .pdf, .docx)"
     )
@@ -61,19 +99,19 @@ def _add_parse(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_demo(commands: argparse._SubParsersAction) -> None:
-    demo = commands.add_parser("demo", help="parse the example report and show what govinfo does")
+    demo = _command(commands, "demo", "parse the example report and show what govinfo does")
     demo.add_argument("-o", "--output", type=Path, default=Path("govinfo-demo"))
     demo.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     demo.set_defaults(run=_run_demo)
 
 
 def _add_plot(commands: argparse._SubParsersAction) -> None:
-    plot = commands.add_parser("plot", help="draw a figure of a data package")
+    plot = _command(commands, "plot", "draw a figure of a data package")
     plot.add_argument("package", help="package folder, datapackage.json or curated package name")
     plot.add_argument(
         "--kind",
         required=True,
-        help="outcomes, flow, applicants, trend, appeals, compare or findings",
+        help="the figure: " + ", ".join(FIGURES),
     )
     plot.add_argument(
         "-o", "--output", type=Path, required=True, help="image file (.png, .svg, .pdf)"
@@ -87,9 +125,7 @@ def _add_plot(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_export(commands: argparse._SubParsersAction) -> None:
-    export = commands.add_parser(
-        "export", help="write a data package as xlsx, Parquet, SQLite or Stata"
-    )
+    export = _command(commands, "export", "write a data package as xlsx, Parquet, SQLite or Stata")
     export.add_argument("package", help="package folder, datapackage.json or curated package name")
     export.add_argument("--to", required=True, choices=FORMATS, help="output format")
     export.add_argument(
@@ -98,6 +134,11 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
         type=Path,
         required=True,
         help="file (xlsx, sqlite) or folder (parquet, dta)",
+    )
+    export.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help="labels shown first (xlsx: default the locale's; dta: English, labels_zh.do adds zh)",
     )
     export.set_defaults(run=_run_export)
 
@@ -224,8 +265,10 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 def _run_plot(args: argparse.Namespace) -> int:
     from .package import load
-    from .plot import draw, save
+    from .plot import PlotError, draw, save
 
+    if args.kind not in FIGURES:
+        raise PlotError(f"unknown kind of figure {args.kind!r} (kinds: {', '.join(FIGURES)})")
     options = {"report_ids": args.report, "body": args.body, "lang": args.lang}
     if args.normalize:
         options["normalize"] = True
@@ -251,19 +294,20 @@ def _run_plot(args: argparse.Namespace) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     from .exports import export
 
-    print(f"wrote {export(args.package, args.output, to=args.to)}")
+    print(f"wrote {export(args.package, args.output, to=args.to, lang=args.lang)}")
     return 0
 
 
 def _add_check_commands(commands: argparse._SubParsersAction) -> None:
     """``validate`` and ``reconcile``: a package against the structure, profile and rules."""
     from .reconcile import BLANKS
+    from .reconcile.findings import STATUSES
 
     for name, help_text, run in (
         ("validate", "check a package: Frictionless structure, profile and rules", _run_validate),
         ("reconcile", "print the findings of the rules for a package's reports", _run_reconcile),
     ):
-        command = commands.add_parser(name, help=help_text)
+        command = _command(commands, name, help_text)
         command.add_argument("package", help="package folder, datapackage.json or curated name")
         command.add_argument(
             "--format", choices=("text", "json", "csv"), default="text", help="output"
@@ -271,17 +315,25 @@ def _add_check_commands(commands: argparse._SubParsersAction) -> None:
         command.add_argument(
             "--blanks", choices=BLANKS, default="zero", help="blank in a sum: read as 0, or strict"
         )
+        if name == "reconcile":
+            command.add_argument(
+                "--status",
+                nargs="+",
+                choices=STATUSES,
+                help="findings to list (text: fail by default, after a summary; csv/json: all)",
+            )
         command.set_defaults(run=run)
 
 
 def _run_validate(args: argparse.Namespace) -> int:
+    from .reconcile.findings import printable
     from .validate import validate
 
     result = validate(args.package, blanks=args.blanks)
     if args.format == "json":
         print(result.to_json())
     elif args.format == "csv":
-        print(result.table().to_csv(index=False), end="")
+        print(printable(result.table()).to_csv(index=False), end="")
     else:
         print(result.summary())
     return 0 if result.valid else 1
@@ -289,14 +341,23 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 def _run_reconcile(args: argparse.Namespace) -> int:
     from .reconcile import reconcile
-    from .reconcile.findings import describe
+    from .reconcile.findings import counts_lines, describe, printable
 
     findings = reconcile(args.package, blanks=args.blanks)
+    listed = findings
+    if args.status or args.format == "text":
+        listed = findings[findings["status"].isin(args.status or ["fail"])]
     if args.format == "json":
-        print(findings.to_json(orient="records", force_ascii=False, indent=2))
+        print(listed.to_json(orient="records", force_ascii=False, indent=2))
     elif args.format == "csv":
-        print(findings.to_csv(index=False), end="")
+        print(printable(listed).to_csv(index=False), end="")
     else:
-        for finding in findings.itertuples():
+        statuses = findings["status"].value_counts()
+        counts = ", ".join(f"{statuses[s]} {s}" for s in statuses.index if statuses[s])
+        print(f"{findings['report_id'].nunique()} report(s), {len(findings)} finding(s): {counts}")
+        print("\n".join(counts_lines(findings)))
+        shown = ", ".join(args.status or ["fail"])
+        print(f"{len(listed)} finding(s) {shown}{':' if len(listed) else ''}")
+        for finding in listed.itertuples():
             print(describe(finding))
     return 0
