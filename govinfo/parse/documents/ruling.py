@@ -17,6 +17,7 @@ from itertools import pairwise
 from .cells import Grid, cell_text
 
 TOLERANCE = 2.0  # points: rules this thin are lines, rules this close are one
+SPACING = 6.0  # points: two rules this close with no text between are one cell boundary
 Line = tuple[float, float, float]  # where the rule is across its direction, where it starts, ends
 
 
@@ -67,16 +68,66 @@ def find_tables(rects: list[Box], glyphs: list[Glyph]) -> tuple[list[Table], lis
     tables, inside = [], set()
     for rules in _connected(*_rules(rects)):
         xs = _clusters(x for x, _, _ in rules.vertical)
-        ys = _clusters(y for y, _, _ in rules.horizontal)
+        ys = _open_edges(_clusters(y for y, _, _ in rules.horizontal), rules.vertical)
         if len(xs) < 3 or len(ys) < 2:
             continue
         box = Box(xs[0], ys[0], xs[-1], ys[-1])
         members = [i for i, g in enumerate(glyphs) if _contains(box, g.box)]
+        printed = [glyphs[i].box for i in members if not glyphs[i].text.isspace()]
+        xs = _without_spacing(xs, [box.cx for box in printed], rules.vertical)
+        ys = _without_spacing(ys, [box.cy for box in printed], rules.horizontal)
         inside.update(members)
         grid = _grid(rules, xs, ys, [glyphs[i] for i in members])
         tables.append(Table(box, grid))
     outside = [g for i, g in enumerate(glyphs) if i not in inside]
     return sorted(tables, key=lambda t: t.box.y0), outside
+
+
+def _without_spacing(lines: list[float], centres: list[float], rules: list[Line]) -> list[float]:
+    """Grid lines with the pairs a table's cell spacing draws taken as one.
+
+    A table drawn with spacing between its cells (an HTML ``border=1`` table
+    printed by a browser) gives each cell its own box, so every boundary is
+    two rules a few points apart: with no text between them, or ruled along
+    the same length (the two sides of neighbouring cells; a cell spanning
+    both columns has text across the pair and neither rule).
+    """
+    ordered = sorted(centres)
+    ruled = _ruled_length(lines, rules)
+    out = [lines[0]] if lines else []
+    lengths = [ruled[0]] if lines else []
+    for line, length in zip(lines[1:], ruled[1:], strict=True):
+        between = bisect_right(ordered, line) - bisect_left(ordered, out[-1])
+        alike = abs(length - lengths[-1]) <= 0.15 * max(length, lengths[-1])
+        if line - out[-1] <= SPACING and (not between or alike):
+            out[-1], lengths[-1] = (out[-1] + line) / 2, max(length, lengths[-1])
+        else:
+            out.append(line)
+            lengths.append(length)
+    return out
+
+
+def _ruled_length(lines: list[float], rules: list[Line]) -> list[float]:
+    """How long the rules along each line are, together."""
+    lengths = [0.0] * len(lines)
+    for at, low, high in rules:
+        index = min(range(len(lines)), key=lambda k: abs(lines[k] - at))
+        if abs(lines[index] - at) <= TOLERANCE:
+            lengths[index] += high - low
+    return lengths
+
+
+def _open_edges(ys: list[float], vertical: list[Line]) -> list[float]:
+    """Row lines with the open top or bottom of a table broken across pages added.
+
+    A table continued from the page before starts without a rule above its
+    first row, and one continued on the next page ends without one below its
+    last: the vertical rules still reach there, and so does the row.
+    """
+    if not vertical or not ys:
+        return ys
+    top, bottom = min(y0 for _, y0, _ in vertical), max(y1 for _, _, y1 in vertical)
+    return [top] * (top < ys[0] - TOLERANCE) + ys + [bottom] * (bottom > ys[-1] + TOLERANCE)
 
 
 def text_lines(glyphs: list[Glyph]) -> list[tuple[Box, str]]:
@@ -145,12 +196,32 @@ def _connected(horizontal: list[Line], vertical: list[Line]) -> list[_Lines]:
         for j in by_x[start : bisect_right(xs, hx1 + TOLERANCE)]:
             if _near(y, vertical[j][1], vertical[j][2]):
                 parent[_find(parent, i)] = _find(parent, len(horizontal) + j)
+    _join_collinear(horizontal, 0, parent)
+    _join_collinear(vertical, len(horizontal), parent)
     groups: dict[int, _Lines] = {}
     for i, rule in enumerate(horizontal):
         groups.setdefault(_find(parent, i), _Lines()).horizontal.append(rule)
     for j, rule in enumerate(vertical):
         groups.setdefault(_find(parent, len(horizontal) + j), _Lines()).vertical.append(rule)
     return list(groups.values())
+
+
+def _join_collinear(lines: list[Line], offset: int, parent: list[int]) -> None:
+    """Join rules that continue one another along one line: a browser or Word draws each
+    cell's border as a segment of its own, and a segment under a cell spanning columns
+    touches no crossing rule at all."""
+    order = sorted(range(len(lines)), key=lambda i: lines[i][0])
+    start = 0
+    for end in range(1, len(order) + 1):
+        if end < len(order) and lines[order[end]][0] - lines[order[end - 1]][0] <= TOLERANCE:
+            continue
+        reach, last = float("-inf"), -1
+        for k in sorted(order[start:end], key=lambda i: lines[i][1]):
+            if last >= 0 and lines[k][1] <= reach + TOLERANCE:
+                parent[_find(parent, offset + k)] = _find(parent, offset + last)
+            if lines[k][2] > reach:
+                reach, last = lines[k][2], k
+        start = end
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -217,7 +288,7 @@ def _by_line(rules: list[Line], lines: list[float]) -> dict[int, list[tuple[floa
         index = min(
             (k for k in (after - 1, after) if 0 <= k < len(lines)), key=lambda k: abs(lines[k] - at)
         )
-        if abs(lines[index] - at) <= TOLERANCE:
+        if abs(lines[index] - at) <= SPACING:
             out.setdefault(index, []).append((low, high))
     return out
 

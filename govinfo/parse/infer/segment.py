@@ -126,6 +126,11 @@ def _stops(chunks: list[str]) -> list[int]:
     return ends
 
 
+def fits(part: str, kind: str) -> bool:
+    """Whether ``part`` is a valid number for a cell of ``kind`` (count, change or amount)."""
+    return bool(_PATTERNS[kind].fullmatch(part))
+
+
 def number(part: str) -> int | float:
     """The value of one cut part."""
     return float(part) if "." in part else int(part)

@@ -17,40 +17,12 @@ from dataclasses import dataclass
 
 from ...model import Alternatives, Cell, Diagnostic
 from ..text.tables import Pending
-from ..text.tokens import unit_of
+from .candidates import Row, candidate_rows, fill_missing
 from .hints import agreement
 from .identities import Identity, Key, Number
 from .plausible import plausible_ratios
-from .segment import TooManyCuts, is_forced, number, segmentations
 
 MAX_COMBINATIONS = 5_000
-
-
-@dataclass
-class Row:
-    """One pending row with its candidate segmentations (indices into ``parts``)."""
-
-    pending: Pending
-    kinds: list[str]
-    parts: list[tuple[str, ...]]
-    unit: str
-    by_digits: int  # 1 when the digits alone allow one split, else 2 (several)
-    short: bool = False  # one cell fewer printed than the row has: its place is a candidate too
-
-    def __post_init__(self) -> None:
-        self.numbers = [tuple(number(p) if p else None for p in parts) for parts in self.parts]
-
-    @property
-    def keys(self) -> list[Key]:
-        return self.pending.keys
-
-    def values(self, index: int) -> tuple[Number, ...]:
-        return self.numbers[index]
-
-    def keep(self, indices: list[int]) -> None:
-        """Keep only the candidates at ``indices``."""
-        self.parts = [self.parts[i] for i in indices]
-        self.numbers = [self.numbers[i] for i in indices]
 
 
 @dataclass
@@ -79,15 +51,17 @@ def resolve(
     error, a lost digit), any cut may be compensating for it, so every inferred
     cell is ``ambiguous_split``. Cells chosen by the narrative, plausibility or
     closeness are ``ambiguous_split``; a row short of a cell gives ``repaired``
-    for what the identities force.
+    for what the identities force; numbers placed among blank cells (text
+    extracted with its layout kept) are ``placed``, chosen by the identities
+    first and then by their printed positions.
     """
-    rows, unread, diagnostics = _candidate_rows(pending, kind_of, identities)
+    rows, unread, diagnostics = candidate_rows(pending, kind_of, identities)
     known = {key: cell.value for key, cell in fixed.items()}
     pending_keys = {key for row in rows for key in row.keys}
     relevant = [i for i in identities if i.keys & pending_keys]
     for row in rows:
         if row.short:
-            _fill_missing(row, known, [i for i in relevant if not i.at_least])
+            fill_missing(row, known, [i for i in relevant if not i.at_least])
         _keep_best_alone(row, known, relevant)
     alone = [_forced_alone(row, known, relevant) for row in rows]
     combos, exact = _best_combinations(rows, known, relevant)
@@ -97,6 +71,7 @@ def resolve(
         _agreed_positions(row, [combo[index] for combo in combos]) if settled else set()
         for index, row in enumerate(rows)
     ]
+    combos = _cheapest(rows, combos)
     combos = _agreeing_with_hints(rows, combos, hints or {})
     combos = _within_plausible_ratios(rows, combos)
     chosen = min(combos, key=lambda combo: _implausibility(rows, combo))
@@ -111,6 +86,10 @@ def resolve(
             if values[position] is None:
                 cells[key] = Cell(None, "", "unread")
                 continue
+            if row.sparse:
+                blank = row.is_blank(chosen[index], position)
+                cells[key] = Cell(None if blank else values[position], raws[position], "placed")
+                continue
             if row.by_digits == 1:
                 flag = "doubtful" if own_broken else ""
             elif position in alone[index] | agreed[index]:
@@ -121,6 +100,14 @@ def resolve(
             cells[key] = Cell(values[position], raws[position], flag, unit)
     ranked = sorted(combos, key=lambda combo: _implausibility(rows, combo))
     return Resolution(cells, _open_alternatives(rows, ranked), diagnostics)
+
+
+def _cheapest(rows: list[Row], combos: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """Combinations whose candidates cost least before the identities (placements nearest
+    the table's columns; no number printed on its own cut)."""
+    costs = [sum(row.prior[i] for row, i in zip(rows, combo, strict=True)) for combo in combos]
+    least = min(costs, default=0.0)
+    return [combo for combo, cost in zip(combos, costs, strict=True) if cost == least]
 
 
 def _forced_alone(
@@ -161,50 +148,6 @@ def _broken_identities(
     ]
 
 
-def _fill_missing(row: Row, known: dict[Key, Number | None], identities: list[Identity]) -> None:
-    """Give the missing cell of each candidate of a short row the value the identities force.
-
-    Candidates whose missing cell no identity can fix keep it empty (unread),
-    unless another candidate's could be fixed; a value that is not a count
-    rules its candidate out; candidates that end up equal are kept once.
-    """
-    solved: dict[tuple[Number | None, ...], tuple[str, ...]] = {}
-    open_: dict[tuple[Number | None, ...], tuple[str, ...]] = {}
-    for parts, numbers in zip(row.parts, row.numbers, strict=True):
-        place = numbers.index(None)
-        values = {**known, **dict(zip(row.keys, numbers, strict=True))}
-        found = {_solve(identity, row.keys[place], values) for identity in identities}
-        found.discard(None)
-        if len(found) > 1:
-            continue
-        if not found:
-            open_.setdefault(numbers, parts)
-            continue
-        value = found.pop()
-        if value < 0 or value != int(value):
-            continue
-        filled = (*numbers[:place], int(value), *numbers[place + 1 :])
-        solved.setdefault(filled, parts)
-    chosen = solved or open_
-    row.parts, row.numbers = list(chosen.values()), list(chosen)
-
-
-def _solve(identity: Identity, key: Key, values: dict[Key, Number | None]) -> Number | None:
-    """The value of ``key`` that makes ``identity`` hold, when it is its only unknown cell."""
-    if key not in identity.keys:
-        return None
-    total, sign = 0, 0
-    for term, term_sign in identity.terms:
-        if term == key:
-            sign = term_sign
-            continue
-        value = values.get(term)
-        if value is None:
-            return None
-        total += term_sign * value
-    return -total / sign
-
-
 def _agreed_positions(row: Row, candidates: list[int]) -> set[int]:
     """Positions of ``row`` where every candidate gives the same value."""
     return {
@@ -212,92 +155,6 @@ def _agreed_positions(row: Row, candidates: list[int]) -> set[int]:
         for position in range(len(row.keys))
         if len({row.values(i)[position] for i in candidates}) == 1
     }
-
-
-def _candidate_rows(
-    pending: list[Pending], kind_of: Callable[[Key], str], identities: list[Identity]
-) -> tuple[list[Row], dict[Key, Cell], list[Diagnostic]]:
-    """The rows with their candidate splits, and unread cells for the rows that have none."""
-    rows, unread, diagnostics = [], {}, []
-    for item in pending:
-        kinds = [kind_of(key) for key in item.keys]
-        unit = ""
-        chunks = []
-        for token in item.tokens:
-            digits, token_unit = unit_of(token.text)
-            chunks.append(digits)
-            unit = token_unit or unit
-        printed = " ".join(t.text for t in item.tokens)
-        try:
-            parts = _segmentations(chunks, kinds, _totals_last(item.keys, kinds, identities))
-        except TooManyCuts as exc:
-            code, why = "split_bounded", f"has too many splits ({exc})"
-            parts = []
-        else:
-            code, why = "row_unread", f"cannot be split into {len(item.keys)} cells"
-        short = not parts and code == "row_unread"
-        if short:
-            parts = _short_cuts(chunks, kinds, item.tokens)
-        if not parts:
-            unread.update((key, Cell(None, printed, "unread")) for key in item.keys)
-            message = f"{item.table}: {item.keys[0][0]}: {printed!r} {why}; its cells are unread"
-            diagnostics.append(Diagnostic(code, message, item.table, item.keys[0][0]))
-            continue
-        if short:
-            message = (
-                f"{item.table}: {item.keys[0][0]}: {printed!r} is short of a cell for "
-                f"{len(item.keys)} cells; the missing one was found with the identities"
-            )
-            diagnostics.append(Diagnostic("row_short", message, item.table, item.keys[0][0]))
-        forced = not short and len(parts) == 1 and is_forced(chunks, kinds)
-        rows.append(Row(item, kinds, parts, unit, 1 if forced else 2, short))
-    return rows, unread, diagnostics
-
-
-def _short_cuts(chunks: list[str], kinds: list[str], tokens: list) -> list[tuple[str, ...]]:
-    """Cuts of a row printed one cell short: every place the missing cell may take.
-
-    The missing cell's part is empty (its value is found with the identities,
-    or it stays unread). Delimited cells are never cut; glued runs are.
-    """
-    delimited = all(token.kind == "cell" for token in tokens)
-    out: list[tuple[str, ...]] = []
-    for place in range(len(kinds)):
-        rest = kinds[:place] + kinds[place + 1 :]
-        if delimited:
-            cuts = (
-                [tuple(chunks)]
-                if len(chunks) == len(rest) and all(map(str.isdigit, chunks))
-                else []
-            )
-        else:
-            try:
-                cuts = list(segmentations(chunks, rest))
-            except TooManyCuts:
-                return []
-        out += [(*cut[:place], "", *cut[place:]) for cut in cuts]
-    return out
-
-
-def _segmentations(chunks: list[str], kinds: list[str], totals_last: bool) -> list[tuple[str, ...]]:
-    """The row's splits; a row whose last cell is its total tries the splits that add up
-    first, and all splits when none does (a printed total can be wrong)."""
-    if totals_last:
-        summed = list(segmentations(chunks, kinds, last_is_sum=True))
-        if summed:
-            return summed
-    return list(segmentations(chunks, kinds))
-
-
-def _totals_last(keys: list[Key], kinds: list[str], identities: list[Identity]) -> bool:
-    """Whether an identity says the row's last cell is the sum of its other cells."""
-    if any(kind != "count" for kind in kinds):
-        return False
-    for identity in identities:
-        if not identity.at_least and identity.keys == frozenset(keys):
-            signs = dict(identity.terms)
-            return all(signs[key] == -signs[keys[-1]] for key in keys[:-1])
-    return False
 
 
 def _score(identities: list[Identity], values: dict[Key, Number | None]) -> int:
@@ -403,7 +260,9 @@ def _open_alternatives(rows: list[Row], combos: list[tuple[int, ...]]) -> list[A
     open_rows = [
         i
         for i, row in enumerate(rows)
-        if len({c[i] for c in combos}) > 1 and all(None not in n for n in row.numbers)
+        if len({c[i] for c in combos}) > 1
+        and not row.sparse
+        and all(None not in n for n in row.numbers)
     ]
     if not open_rows:
         return []

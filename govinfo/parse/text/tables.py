@@ -9,6 +9,7 @@ the table's identities.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -16,7 +17,7 @@ from ...model import Cell, Diagnostic
 from ...standard import codes
 from .labels import Match, Vocabulary, vocabulary
 from .normalize import label_key
-from .tokens import Token
+from .tokens import Token, unit_of
 from .values import read_value
 
 
@@ -38,11 +39,16 @@ class Entry:
 
 @dataclass
 class Pending:
-    """Values of one printed row whose cells could not be told apart from the text alone."""
+    """Values of one printed row whose cells could not be told apart from the text alone.
+
+    ``columns`` are where the table's columns stand in its printed lines (text
+    extracted with its layout kept), when rows printed in full show them.
+    """
 
     table: str
     keys: list[tuple[str, str]]
     tokens: list[Token]
+    columns: tuple[float, ...] = ()
 
 
 @dataclass
@@ -94,7 +100,11 @@ def entries(tokens: list[Token]) -> list[Entry]:
 
 
 def place_values(
-    table: str, keys: list[tuple[str, str]], tokens: list[Token], flag: str = ""
+    table: str,
+    keys: list[tuple[str, str]],
+    tokens: list[Token],
+    flag: str = "",
+    columns: tuple[float, ...] = (),
 ) -> TableRead:
     """Cells for ``keys`` from the printed ``tokens`` when each token is one cell."""
     read = TableRead(table)
@@ -106,7 +116,7 @@ def place_values(
     elif len(tokens) < len(keys) and (
         any(t.kind == "run" for t in tokens) or len(tokens) == len(keys) - 1
     ):
-        read.pending.append(Pending(table, keys, tokens))
+        read.pending.append(Pending(table, keys, tokens, columns))
     else:
         printed = " | ".join(t.text for t in tokens)
         read.unread(
@@ -184,6 +194,9 @@ def read_requests(tokens: list[Token]) -> TableRead:
         if not entry.values:
             continue
         blank += [r for r in _rows_without_values(entry, rows, cell_rows) if r not in assigned]
+        if row is None and last and _continues(assigned.get(last, []), entry.values, len(columns)):
+            assigned[last] = assigned[last] + entry.values
+            continue
         if row is None:
             orphans.extend((last, part) for part in _rows_of(entry.values, len(columns)))
             continue
@@ -197,13 +210,36 @@ def read_requests(tokens: list[Token]) -> TableRead:
     if any(row.startswith("other.") for row in assigned):
         read.templates.add("2021")
     placed = _place_orphans(orphans, assigned, read)
+    offsets = column_offsets(list(assigned.values()), len(columns))
     for row, values in assigned.items():
         flag = "placed" if row in placed else ""
-        _merge(read, place_values("requests", [(row, c) for c in columns], values, flag))
+        keys = [(row, c) for c in columns]
+        _merge(read, place_values("requests", keys, values, flag, offsets))
     for row in (r for r in dict.fromkeys(blank) if r not in assigned):
         read.cells.update({(row, column): Cell(None, "") for column in columns})
         read.note("row_blank", f"{row}: printed without values; read as blank cells", (row, ""))
     return read
+
+
+def _continues(values: list[Token], more: list[Token], width: int) -> bool:
+    """Whether ``more`` (numbers under a label that names no row) finish a row's ``values``.
+
+    Text extracted with its layout kept can print one row's numbers on two
+    lines, beside the two lines of its label (``5.属于三类内部1 0`` /
+    ``事务信息 0 0 0 0 1``): the first part has too few digits to fill the row
+    at all, and the two together hold one number per cell.
+    """
+    digits = sum(len(unit_of(t.text)[0].lstrip("-")) for t in values)
+    return bool(values) and digits < width and len(values) + len(more) == width
+
+
+def column_offsets(rows: list[list[Token]], width: int) -> tuple[float, ...]:
+    """Where each column's numbers stand in the printed lines: the median over the rows
+    printed in full with places known (layout text), or nothing."""
+    full = [r for r in rows if len(r) == width and all(t.offset >= 0 for t in r)]
+    if not full:
+        return ()
+    return tuple(statistics.median(r[i].offset for r in full) for i in range(width))
 
 
 def _rows_without_values(entry: Entry, rows: Vocabulary, cell_rows: set[str]) -> list[str]:

@@ -33,6 +33,7 @@ class Token:
 
     kind: Kind
     text: str
+    offset: int = -1  # where a number starts in its printed line (layout text), -1 unknown
 
     @property
     def is_value(self) -> bool:
@@ -46,23 +47,23 @@ def tokenize(text: str) -> list[Token]:
     number (``22`` / ``（其中修订 16 件）``) stays with that number.
     """
     tokens: list[Token] = []
-    for line in text.splitlines():
-        line = line.strip()
+    for raw in text.splitlines():
+        line = raw.strip()
         plain = halfwidth(line)
         if _PAGE_FOOTER.match(plain):
             continue
         if _NOTE_LINE.match(plain) and tokens and tokens[-1].is_value:
             tokens[-1] = Token("cell", tokens[-1].text + line)
             continue
-        tokens.extend(_line_tokens(line))
+        tokens.extend(_line_tokens(line, len(raw) - len(raw.lstrip())))
     return tokens
 
 
-def _line_tokens(line: str) -> Iterator[Token]:
+def _line_tokens(line: str, indent: int) -> Iterator[Token]:
     if not line or _SEPARATOR_ROW.match(line):
         return
     if "|" not in line:
-        yield from glued_tokens(line)
+        yield from glued_tokens(line, indent)
         return
     if line == "|":
         yield Token("cell", "")
@@ -80,7 +81,7 @@ def _cell_token(text: str) -> Token:
     return Token("cell", text) if is_value(text) else Token("label", text)
 
 
-def glued_tokens(text: str) -> Iterator[Token]:
+def glued_tokens(text: str, indent: int = 0) -> Iterator[Token]:
     """Labels and digit runs of text whose cells were run together.
 
     A digit directly before ``.`` or ``、`` and a word is the numbering of the
@@ -90,7 +91,9 @@ def glued_tokens(text: str) -> Iterator[Token]:
     2025), a date, a percentage, or a count with its unit inside a sentence
     (``主动公开政府信息128条，``). A unit word between cells is a separator
     (``政府集中采购1个246900元``: the cell ``1个``, then the run ``246900元``);
-    减 or 增 before a number is its sign (``16减12`` is 16 and −12).
+    减 or 增 before a number is its sign (``16减12`` is 16 and −12). Each number
+    keeps its ``offset`` in the line (``indent`` plus its place in ``text``): in
+    text extracted with its layout kept, the column it stands in.
     """
     plain = halfwidth(text)
     position = 0
@@ -114,7 +117,7 @@ def glued_tokens(text: str) -> Iterator[Token]:
             kind, end = "cell", end + unit.end()
         if start > position:
             yield from _label(text[position:start])
-        yield Token(kind, text[start:end])
+        yield Token(kind, text[start:end], indent + start)
         position = end
     if position < len(text):
         yield from _label(text[position:])
