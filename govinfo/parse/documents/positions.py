@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -37,7 +38,7 @@ from .ruling import Box, Glyph
 TABLE_SECTIONS = frozenset({2, 3, 4})
 _NUMBERS = re.compile(r"^[\d.,]+(?:\s+[\d.,]+)+$")
 JOIN_GAP = 1.5  # text heights: a header fragment this close below another continues it
-ROW_GAP = 0.35  # text heights: a label line this far from a value line is a row of its own
+ROW_GAP = 0.5  # text heights: a label line this far from a value line is a row of its own
 
 
 @dataclass(frozen=True)
@@ -74,12 +75,14 @@ class _Anchor:
 
 
 def words_from_glyphs(glyphs: Sequence[Glyph]) -> list[Word]:
-    """The glyphs of a page as words: runs on one line, cut where the gap exceeds a text height."""
+    """The glyphs of a page as words: runs of one line, cut where a gap is wider than half a
+    character (a space, or the gap between two cells).
+    """
     words = []
     for line in word_lines([Word(g.text, g.box) for g in glyphs]):
         run: list[Word] = []
         for word in line:
-            if run and word.box.x0 - run[-1].box.x1 > _height(run[-1], word):
+            if run and word.box.x0 - run[-1].box.x1 > _height(run[-1], word) / 2:
                 words.append(_joined(run))
                 run = []
             run.append(word)
@@ -223,8 +226,8 @@ def region_lines(lines: list[list[Word]]) -> list[str]:
 
 
 def _is_sentence(line: list[Word]) -> bool:
-    """A line of narrative inside a table section: one run of text holding a full stop."""
-    return len(line) == 1 and "。" in line[0].text
+    """A line of narrative inside a table section: text holding a full stop (cells hold none)."""
+    return "。" in line_text(line)
 
 
 # -- one table ------------------------------------------------------------------------------
@@ -239,9 +242,11 @@ def table_grid(words: Sequence[Word]) -> Grid:
     height = statistics.median(w.box.y1 - w.box.y0 for w in words)
     left = min(v.box.x0 for v in values) - height / 2
     others = [w for w in words if not is_value(w.text)]
-    labels = [w for w in others if w.box.cx < left]
+    alone = {id(line[0]) for line in word_lines(others) if len(line) == 1}
+    labels = [w for w in others if w.box.cx < left or (id(w) in alone and _is_label_row(w))]
     anchors = [_Anchor("values", line) for line in word_lines(values)]
-    headers = [w for w in others if w.box.cx >= left]
+    label_ids = {id(w) for w in labels}
+    headers = [w for w in others if id(w) not in label_ids]
     anchors += _header_blocks(headers, anchors)
     anchors += _label_rows(labels, anchors, height)
     anchors.sort(key=lambda a: a.top)
@@ -251,8 +256,9 @@ def table_grid(words: Sequence[Word]) -> Grid:
     for index, anchor in enumerate(anchors):
         label_cells = _label_cells(anchor.labels)
         if anchor.kind == "header":
-            header = _header_cells(anchor.words, height)
-            columns = _columns(header, _block_values(anchors, index))
+            below = _block_values(anchors, index)
+            header = _header_cells(anchor.words, height, _value_spans(below))
+            columns = _columns(header, below)
             grid.append(label_cells + _header_order(header, columns))
         elif anchor.kind == "values":
             if not columns:
@@ -353,12 +359,20 @@ def _overlap(a: Box, b: Box) -> float:
     return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
 
 
-def _header_cells(words: list[Word], height: float) -> list[Word]:
+def _header_cells(words: list[Word], height: float, spans: list[tuple[float, float]]) -> list[Word]:
     """Header words joined into cells: a fragment below another in the same column continues it.
 
     ``结果`` over ``维持`` is one cell; ``法人或其他组织`` over ``商业企业`` and
-    ``科研机构`` is a parent of both and stays a cell of its own.
+    ``科研机构`` is a parent of both and stays a cell of its own, and so does a
+    parent wider than the column of the one child it overlaps (``复议后起诉``
+    centred over ``其他结果``). Columns reach half way to the next value column.
     """
+    centres = [(x0 + x1) / 2 for x0, x1 in spans]
+    bounds = [(a + b) / 2 for a, b in pairwise(centres)]
+
+    def column(box: Box) -> tuple[int, int]:
+        return bisect_right(bounds, box.x0 + height / 4), bisect_right(bounds, box.x1 - height / 4)
+
     cells = sorted(words, key=lambda w: (w.box.y0, w.box.x0))
     joined = True
     while joined:
@@ -379,7 +393,8 @@ def _header_cells(words: list[Word], height: float) -> list[Word]:
                 and lower.box.y0 - w.box.y1 <= JOIN_GAP * height
                 and _overlap(w.box, lower.box)
             ]
-            if len(below) == 1 and above == [upper]:
+            one_column = column(upper.box)[0] == column(upper.box)[1] == column(lower.box)[0]
+            if len(below) == 1 and above == [upper] and (not spans or one_column):
                 merged = Word(upper.text + lower.text, _union([upper.box, lower.box]))
                 cells = [w for w in cells if w is not upper and w is not lower] + [merged]
                 joined = True
@@ -398,19 +413,24 @@ def _block_values(anchors: list[_Anchor], index: int) -> list[Word]:
     return out
 
 
-def _columns(header: list[Word], values: list[Word]) -> list[tuple[float, float]]:
-    """The value columns: the values' x extents merged, with the header's leaf cells.
-
-    A leaf header over no value keeps the place of a column printed blank all
-    the way down; a header cell over several columns (a parent) adds none.
-    """
-    spans = sorted((w.box.x0, w.box.x1) for w in values if is_value(w.text))
+def _value_spans(values: list[Word]) -> list[tuple[float, float]]:
+    """The x extents of the value columns: the values' extents, overlapping ones merged."""
     merged: list[list[float]] = []
-    for x0, x1 in spans:
+    for x0, x1 in sorted((w.box.x0, w.box.x1) for w in values if is_value(w.text)):
         if merged and x0 < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], x1)
         else:
             merged.append([x0, x1])
+    return [(x0, x1) for x0, x1 in merged]
+
+
+def _columns(header: list[Word], values: list[Word]) -> list[tuple[float, float]]:
+    """The value columns: the values' x extents, with the header's leaf cells.
+
+    A leaf header over no value keeps the place of a column printed blank all
+    the way down; a header cell over several columns (a parent) adds none.
+    """
+    merged = [list(span) for span in _value_spans(values)]
     for leaf in _leaves(header):
         hits = [m for m in merged if min(m[1], leaf.box.x1) > max(m[0], leaf.box.x0)]
         if not hits:
@@ -474,6 +494,16 @@ def _value_cells(words: list[Word], columns: list[tuple[float, float]]) -> list[
     for word in words:
         cells[_column_of(word.box, columns)].append(word)
     return [" ".join(w.text for w in sorted(c, key=lambda w: w.box.x0)) for c in cells]
+
+
+def _is_label_row(word: Word) -> bool:
+    """Whether a word alone on its line is a heading of table 2's blocks (第二十条第（五）项).
+
+    Printed across the whole table, it stands over the value columns, but it
+    is a row of the label column, not a column's header.
+    """
+    items = codes.items()
+    return any(items[code].parent is None for code in _whole_labels(word.text) if code in items)
 
 
 def _is_whole_label(text: str) -> bool:
