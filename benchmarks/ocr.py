@@ -1,0 +1,114 @@
+"""Time reading a scanned report by OCR on one core, and say where the time goes.
+
+    python benchmarks/ocr.py [--pages 5] [--dpi 150] [--corpus ../shared/corpus]
+
+The scan is made from the corpus PDF: its first ``--pages`` pages rendered by
+PDFium at ``--dpi`` (grayscale) into an image-only PDF, as a scanner writes
+one. Target (issue #16): a 5-page scan in under 20 s on one core, engine
+start included (4 s a page). Times are the CPU time of this process, pinned
+to one core; the parts come from a profile of the same run (``cProfile``
+with a CPU clock). The cells read are compared with the expected values.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("GOVINFO_CORPUS", ROOT.parent / "shared" / "corpus"))
+STEM = "jiangsu_huaian-gov_2024"
+TARGET_PER_PAGE = 4.0  # seconds: 20 s for 5 pages
+PARTS = {  # what the profile's functions are, by (file ending, function)
+    "engine start": ("documents/ocr.py", "_cached_engine"),
+    "render pages": ("pypdfium2/_helpers/page.py", "render"),
+    "text detection": ("ch_ppocr_det/main.py", "__call__"),
+    "recognition": ("ch_ppocr_rec/main.py", "__call__"),
+    "tables from positions": ("documents/positions.py", "document_lines"),
+    "reading the text": ("parse/report.py", "read_text"),
+    "verifying by identities": ("infer/ocr_repair.py", "verify_recognised"),
+}
+
+
+def scanned(pdf: Path, pages: int, dpi: int) -> bytes:
+    """An image-only PDF of the first ``pages`` pages of ``pdf``."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        count = min(pages, len(document))
+        images = [document[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(count)]
+    finally:
+        document.close()
+    out = io.BytesIO()
+    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return out.getvalue()
+
+
+def parts(profile: cProfile.Profile) -> dict[str, float]:
+    """Cumulative CPU seconds of each part of the run."""
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    out = dict.fromkeys(PARTS, 0.0)
+    for (filename, _, function), (_, _, _, cumulative, _) in stats.items():
+        for part, (ending, name) in PARTS.items():
+            if function == name and filename.replace(os.sep, "/").endswith(ending):
+                out[part] += cumulative
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=5)
+    parser.add_argument("--dpi", type=int, default=150)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))  # time this checkout, not an installed copy
+    import govinfo
+    from tests.expectations import expected_cells
+
+    pdf = args.corpus / "pdf" / f"{STEM}.pdf"
+    if not pdf.is_file():
+        print(f"no {pdf}", file=sys.stderr)
+        return 1
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    path = Path(os.environ.get("TMPDIR", "/tmp")) / f"govinfo-bench-scan-{os.getpid()}.pdf"
+    path.write_bytes(scanned(pdf, args.pages, args.dpi))
+    try:
+        profile = cProfile.Profile(time.process_time)
+        start = time.process_time()
+        profile.enable()
+        report = govinfo.parse(path)
+        profile.disable()
+        total = time.process_time() - start
+    finally:
+        path.unlink()
+    pages = min(args.pages, 6)
+    print(f"{pages} pages at {args.dpi} dpi: {total:.1f} s CPU, {total / pages:.2f} s a page")
+    for part, seconds in parts(profile).items():
+        print(f"  {part:24} {seconds:6.2f} s  {100 * seconds / total:4.0f} %")
+    expected = json.loads((args.corpus / "expected" / f"{STEM}.json").read_text("utf-8"))
+    right = wrong = unflagged = 0
+    for table in ("requests", "appeals", "disclosure"):
+        for key, value in expected_cells(expected, table).items():
+            cell = getattr(report, table).get(key)
+            if cell is None:
+                continue
+            if cell.value == value:
+                right += 1
+            else:
+                wrong += 1
+                unflagged += cell.flag not in ("doubtful", "unread")
+    print(f"cells right: {right} of {right + wrong}; wrong and not flagged doubtful: {unflagged}")
+    return 0 if total / pages < TARGET_PER_PAGE else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
