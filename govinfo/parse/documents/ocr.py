@@ -29,7 +29,8 @@ RENDER_DPI = 200
 DETECT_SIDE = 1280
 MIN_SCORE = 0.3  # boxes the recogniser is less sure of are dropped as noise
 LOW_CONFIDENCE = 0.9  # values recognised with less confidence are flagged doubtful
-MAX_PIXELS = 40_000_000
+MAX_PIXELS = 40_000_000  # an image (or a page rendered) larger than this is no report page
+MAX_PAGES = 60  # about 3 s a page: a longer scan is no annual report
 TABLES = ("disclosure", "requests", "appeals")
 
 
@@ -58,9 +59,15 @@ def scanned_pdf(data: bytes, name: str) -> tuple[str, Recognition]:
     pages = []
     document = pypdfium2.PdfDocument(data)
     try:
+        if len(document) > MAX_PAGES:
+            raise ParseError(
+                name, f"a scan of {len(document)} pages; OCR reads {MAX_PAGES} at most"
+            )
         for index in range(len(document)):
             page = document[index]
-            image = page.render(scale=RENDER_DPI / 72).to_pil()
+            width, height = page.get_size()
+            scale = min(RENDER_DPI / 72, (MAX_PIXELS / max(width * height, 1)) ** 0.5)
+            image = page.render(scale=scale).to_pil()
             pages.append((float(image.height), recognise(image, engine)))
     finally:
         document.close()

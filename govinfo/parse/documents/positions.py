@@ -38,6 +38,8 @@ from .ruling import Box, Glyph
 TABLE_SECTIONS = frozenset({2, 3, 4})
 _NUMBERS = re.compile(r"^[\d.,]+(?:\s+[\d.,]+)+$")
 JOIN_GAP = 1.5  # text heights: a header fragment this close below another continues it
+MAX_WORDS = 5000  # more words than this in one table section are no report table: read as lines
+MAX_HEADER_WORDS = 300  # a header of more words is not joined (no report's header has so many)
 ROW_GAP = 0.5  # text heights: a label line this far from a value line is a row of its own
 
 
@@ -55,19 +57,20 @@ class Word:
 
 @dataclass
 class _Anchor:
-    """One row of the rebuilt table: a value line, a header block or a label of its own."""
+    """One row of the rebuilt table: a value line, a header block or a label of its own.
+
+    Its extent is that of the words it was made with (words added later stand level).
+    """
 
     kind: str  # "values", "header" or "label"
     words: list[Word]
     labels: list[Word] = field(default_factory=list)
+    top: float = field(init=False)
+    bottom: float = field(init=False)
 
-    @property
-    def top(self) -> float:
-        return min(w.box.y0 for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.box.y1 for w in self.words)
+    def __post_init__(self) -> None:
+        self.top = min(w.box.y0 for w in self.words)
+        self.bottom = max(w.box.y1 for w in self.words)
 
     @property
     def centre(self) -> float:
@@ -234,10 +237,14 @@ def _is_sentence(line: list[Word]) -> bool:
 
 
 def table_grid(words: Sequence[Word]) -> Grid:
-    """The grid of one table given as positioned words (see the module's docstring)."""
+    """The grid of one table given as positioned words (see the module's docstring).
+
+    Without values, or with more than :data:`MAX_WORDS` words, it is not a report
+    table: each line is a row of one cell, as text.
+    """
     words = [part for word in words for part in _split_numbers(word)]
     values = [w for w in words if is_value(w.text)]
-    if not values:
+    if not values or len(words) > MAX_WORDS:
         return [[line_text(line)] for line in word_lines(words)]
     height = statistics.median(w.box.y1 - w.box.y0 for w in words)
     left = min(v.box.x0 for v in values) - height / 2
@@ -374,7 +381,7 @@ def _header_cells(words: list[Word], height: float, spans: list[tuple[float, flo
         return bisect_right(bounds, box.x0 + height / 4), bisect_right(bounds, box.x1 - height / 4)
 
     cells = sorted(words, key=lambda w: (w.box.y0, w.box.x0))
-    joined = True
+    joined = len(cells) <= MAX_HEADER_WORDS
     while joined:
         joined = False
         for upper in cells:
