@@ -30,6 +30,8 @@ def parse(source: str | Path, *, report_id: str | None = None) -> Report:
         if document.recognition is not None:
             recognition = document.recognition
             verify_recognised(report, sorted(recognition.tables), recognition.unsure)
+            for message in recognition.unread:
+                report.note("image_unread", message)
     except GovinfoError:
         raise
     except Exception as exc:  # a reader bug must still name the file

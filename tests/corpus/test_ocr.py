@@ -185,3 +185,4 @@ def test_an_image_outside_the_folder_of_the_page_is_not_read(tmp_path, table3_pn
     page.write_text(page_with_image("../table3.png"), encoding="utf-8")
     report = govinfo.parse(page)
     assert {c.flag for c in report.requests.values()} == {"unread"}
+    assert "image_unread" in [d.code for d in report.diagnostics]

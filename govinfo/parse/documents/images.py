@@ -5,7 +5,9 @@ report's element. The HTML reader leaves a mark where each ``<img>`` of the
 report stands (:func:`mark_images`); :func:`read_images` then recognises
 those that stand in a table section (二、 三、 四、) holding no table as
 text, and puts the table's pipe rows in their place. Other images (seals,
-QR codes, photographs) are dropped unread, and cost nothing.
+QR codes, photographs) are dropped unread, and cost nothing. An image of a
+table that cannot be read (out of reach, or no ocr extra installed) leaves
+the table unread and says why in the report's diagnostics.
 
 An image is read from a ``data:`` URI or from a file beside the page (in
 its folder or below it; never outside it, never from the network).
@@ -21,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 from ...errors import ParseError
 from ..text.sections import find_headings
-from .ocr import Recognition, image_words, unsure_values
+from .ocr import OcrUnavailable, Recognition, image_words, unsure_values
 from .positions import region_lines, word_lines
 
 IMAGE_MARK = "\ue000"  # private-use character: cannot occur in a page's text
@@ -59,8 +61,16 @@ def read_images(text: str, folder: Path | None, name: str) -> tuple[str, Recogni
             continue
         data = _image_bytes(match.group(1), folder)
         if data is None:
+            where = match.group(1) if len(match.group(1)) < 80 else match.group(1)[:77] + "…"
+            unread = f"{table}: printed as an image ({where}) that is not beside the page; not read"
+            recognised = recognised | Recognition(frozenset(), unread=(unread,))
             continue
-        words = image_words(data, name)
+        try:
+            words = image_words(data, name)
+        except OcrUnavailable as exc:
+            unread = f"{table}: printed as an image; {exc.reason}"
+            recognised = recognised | Recognition(frozenset(), unread=(unread,))
+            continue
         out += region_lines(word_lines(words))
         recognised = recognised | Recognition(frozenset({table}), unsure_values(words))
     return "\n".join(out), recognised

@@ -36,7 +36,8 @@ TABLES = ("disclosure", "requests", "appeals")
 
 @dataclass(frozen=True)
 class Recognition:
-    """What OCR read in a document: the tables it gave, and the values it was unsure of.
+    """What OCR read in a document: the tables it gave, the values it was unsure of, and why
+    an image of a table was left unread.
 
     ``unsure`` holds the text of every value box recognised with a confidence
     below :data:`LOW_CONFIDENCE`; a cell of those tables printing that text is
@@ -46,9 +47,16 @@ class Recognition:
 
     tables: frozenset[str]
     unsure: frozenset[str] = frozenset()
+    unread: tuple[str, ...] = ()  # why an image of a table was not read, for the diagnostics
 
     def __or__(self, other: Recognition) -> Recognition:
-        return Recognition(self.tables | other.tables, self.unsure | other.unsure)
+        return Recognition(
+            self.tables | other.tables, self.unsure | other.unsure, self.unread + other.unread
+        )
+
+
+class OcrUnavailable(ParseError):
+    """OCR is needed and the ocr extra is not installed."""
 
 
 def scanned_pdf(data: bytes, name: str) -> tuple[str, Recognition]:
@@ -123,7 +131,7 @@ def _engine(name: str):
     try:
         return _cached_engine()
     except ImportError:
-        raise ParseError(
+        raise OcrUnavailable(
             name, f"reading scanned pages or images needs OCR, the ocr extra: {EXTRA}"
         ) from None
 

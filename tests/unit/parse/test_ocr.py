@@ -11,7 +11,8 @@ import textwrap
 import pytest
 
 import govinfo
-from tests.conftest import ROOT
+from tests.conftest import ROOT, expected_for
+from tests.printed import report_html
 
 pytest.importorskip("PIL", reason="needs Pillow (the ocr extra)")
 EXAMPLE = ROOT / "govinfo" / "data" / "hunan_lengshuitan-gov_2022.txt"
@@ -90,6 +91,32 @@ def test_without_the_ocr_extra_a_scanned_pdf_is_an_error_naming_it(tmp_path):
     assert "scan.pdf" in result.stderr and 'pip install "govinfo-cn[ocr]"' in result.stderr
     with (tmp_path / "out" / "reports.csv").open(encoding="utf-8") as f:
         assert [row["report_id"] for row in csv.DictReader(f)] == [EXAMPLE.stem]
+
+
+def test_without_the_ocr_extra_a_table_image_is_left_unread_and_the_rest_is_read(tmp_path):
+    expected = expected_for("hunan_lengshuitan-gov_2022")
+    page = report_html(expected)
+    tables = page.split("<table class='MsoNormalTable'")
+    table3 = tables[2][: tables[2].index("</table>") + len("</table>")]
+    page = page.replace("<table class='MsoNormalTable'" + table3, '<img src="table3.png">')
+    (tmp_path / "table3.png").write_bytes(digits_png())
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    result = run_python(
+        """
+        import sys
+        sys.modules["rapidocr"] = None  # as if the ocr extra were not installed
+        import govinfo
+        report = govinfo.parse(sys.argv[1])
+        print({c.flag for c in report.requests.values()}, len(report.appeals))
+        print([d.message for d in report.diagnostics if d.code == "image_unread"])
+        """,
+        str(tmp_path / "page.html"),
+    )
+    assert result.returncode == 0, result.stderr
+    flags, unread = result.stdout.splitlines()
+    assert flags == "{'unread'} 15"
+    assert "requests: printed as an image; reading scanned pages or images needs OCR" in unread
+    assert 'pip install "govinfo-cn[ocr]"' in unread
 
 
 def test_a_scan_with_no_report_on_it_is_a_clear_error(tmp_path):
