@@ -2,7 +2,9 @@
 
     python benchmarks/parse_documents.py [--repeat 30] [--corpus ../shared/corpus]
 
-Targets (issue #4): an HTML page under 20 ms, a PDF under 300 ms per report.
+Targets (issue #4): an HTML page under 20 ms, a PDF under 300 ms per report;
+a report over its target is marked, and the exit status stays 0 (timing is
+measured here, never asserted by a test).
 ``to text`` is the document reader alone (page to the text form); ``parse``
 is all of ``govinfo.parse`` (reading the file, the reader, the tables). Times
 are the CPU time of this process, pinned to one core, so that other load on
@@ -52,16 +54,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no HTML or PDF reports under {args.corpus}", file=sys.stderr)
         return 1
     print(f"{'report':42} {'to text':>9} {'parse':>9} {'target':>8}")
-    slow = 0
     for path in files:
         source = open_source(path)
         to_text = median_ms(lambda source=source: document_text(source), args.repeat)
         parse = median_ms(lambda path=path: govinfo.parse(path), args.repeat)
         target = TARGETS_MS[path.suffix]
-        slow += parse >= target
         mark = "" if parse < target else "  over target"
         print(f"{path.name:42} {to_text:6.1f} ms {parse:6.1f} ms {target:5.0f} ms{mark}")
-    return 1 if slow else 0
+    return 0
 
 
 if __name__ == "__main__":

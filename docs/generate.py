@@ -34,7 +34,9 @@ def datapackages_markdown() -> str:
         "Packages made by the govinfo reader from real reports (`python datapackages/build.py`",
         "rebuilds them from the shared corpus; a test checks the rebuild is identical).",
         "Load one by name with `govinfo.load(name)`; `govinfo.load(name).provenance` gives",
-        "what to cite, including a digest of the package's CSV files.",
+        "what to cite, including a digest of the package's CSV files. The reports are",
+        "public government documents, republished with their sources; the coding is CC0",
+        "(terms: `DATA-LICENSE.md` at the root of the repository).",
         "",
     ]
     for name in govinfo.list_datasets():
@@ -66,6 +68,7 @@ PAGES = {
     "standard/index.md": pages.standard_markdown,
     "standard/tables.md": pages.tables_markdown,
     "standard/codes.md": pages.codes_markdown,
+    "standard/measures.md": pages.measures_markdown,
     "rules.md": pages.rules_markdown,
     "datapackages.md": datapackages_markdown,
 }

@@ -12,6 +12,9 @@ from ._version import __version__
 from .errors import GovinfoError
 from .exports import FORMATS
 
+FIGURES = ("outcomes", "flow", "applicants", "trend", "appeals", "compare", "findings")
+"""The figures ``govinfo plot --kind`` draws: those of ``govinfo.plot.KINDS``, and findings."""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``govinfo`` command; returns the exit status."""
@@ -27,6 +30,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+EXAMPLES = {
+    "parse": """examples:
+  govinfo parse reports/*.txt -o my-package
+  govinfo parse report.pdf page.html -o my-package --jobs 2""",
+    "demo": """examples:
+  govinfo demo -o govinfo-demo
+  govinfo demo -o demo-en --lang en""",
+    "plot": """examples:
+  govinfo plot hunan-lengshuitan-2022 --kind outcomes -o outcomes.png --lang en
+  govinfo plot fujian-pingtan --kind trend --measure disclosure_rate -o rate.svg
+  govinfo plot fujian-pingtan --kind findings -o findings.png""",
+    "export": """examples:
+  govinfo export fujian-pingtan --to xlsx -o pingtan.xlsx --lang zh
+  govinfo export my-package --to parquet -o my-parquet""",
+    "validate": """examples:
+  govinfo validate my-package
+  govinfo validate fujian-pingtan --format csv --blanks strict""",
+    "reconcile": """examples:
+  govinfo reconcile fujian-pingtan                 # a summary, then the failing findings
+  govinfo reconcile fujian-pingtan --status not_assessable
+  govinfo reconcile my-package --format csv > findings.csv""",
+}
+
+
+def _command(commands: argparse._SubParsersAction, name: str, help_text: str):
+    """A subcommand whose ``--help`` ends with examples."""
+    return commands.add_parser(
+        name,
+        help=help_text,
+        description=help_text[0].upper() + help_text[1:] + ".",
+        epilog=EXAMPLES[name],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govinfo",
@@ -38,12 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     _add_demo(commands)
     _add_plot(commands)
     _add_export(commands)
+    _add_harvest(commands)
     _add_check_commands(commands)
     return parser
 
 
 def _add_parse(commands: argparse._SubParsersAction) -> None:
-    parse = commands.add_parser("parse", help="read report files into one data package")
+    parse = _command(commands, "parse", "read report files into one data package")
     parse.add_argument(
         "inputs",
         nargs="+",
@@ -63,19 +102,19 @@ def _add_parse(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_demo(commands: argparse._SubParsersAction) -> None:
-    demo = commands.add_parser("demo", help="parse the example report and show what govinfo does")
+    demo = _command(commands, "demo", "parse the example report and show what govinfo does")
     demo.add_argument("-o", "--output", type=Path, default=Path("govinfo-demo"))
     demo.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     demo.set_defaults(run=_run_demo)
 
 
 def _add_plot(commands: argparse._SubParsersAction) -> None:
-    plot = commands.add_parser("plot", help="draw a figure of a data package")
+    plot = _command(commands, "plot", "draw a figure of a data package")
     plot.add_argument("package", help="package folder, datapackage.json or curated package name")
     plot.add_argument(
         "--kind",
         required=True,
-        help="outcomes, flow, applicants, trend, appeals, compare or findings",
+        help="the figure: " + ", ".join(FIGURES),
     )
     plot.add_argument(
         "-o", "--output", type=Path, required=True, help="image file (.png, .svg, .pdf)"
@@ -89,9 +128,7 @@ def _add_plot(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_export(commands: argparse._SubParsersAction) -> None:
-    export = commands.add_parser(
-        "export", help="write a data package as xlsx, Parquet, SQLite or Stata"
-    )
+    export = _command(commands, "export", "write a data package as xlsx, Parquet, SQLite or Stata")
     export.add_argument("package", help="package folder, datapackage.json or curated package name")
     export.add_argument("--to", required=True, choices=FORMATS, help="output format")
     export.add_argument(
@@ -101,19 +138,69 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
         required=True,
         help="file (xlsx, sqlite) or folder (parquet, dta)",
     )
+    export.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help="labels shown first (xlsx: default the locale's; dta: English, labels_zh.do adds zh)",
+    )
     export.set_defaults(run=_run_export)
 
 
+def _add_harvest(commands: argparse._SubParsersAction) -> None:
+    harvest = commands.add_parser(
+        "harvest",
+        help="download the annual reports of report columns on the web (needs the harvest extra)",
+        description="Follow report columns (政府信息公开年报) through their pages, download every\n"
+        "annual report and its attachments into DIR, and list them in DIR/manifest.csv.\n"
+        "robots.txt is obeyed and one request at a time goes to a host; a second run\n"
+        "downloads only what changed, and a stopped run continues where it stopped.",
+        epilog="example:\n"
+        "  govinfo harvest https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/ -o pingtan \\\n"
+        "      --contact you@university.edu --parse pingtan-package",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    harvest.add_argument("urls", nargs="+", metavar="URL", help="list pages of report columns")
+    harvest.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="harvest folder (files, manifest.csv)",
+    )
+    harvest.add_argument(
+        "--contact", required=True, help="your e-mail or URL, sent in the User-Agent"
+    )
+    harvest.add_argument(
+        "--delay", type=float, default=1.0, help="seconds between requests to a host (default 1)"
+    )
+    harvest.add_argument(
+        "--timeout", type=float, default=60.0, help="seconds to wait for a response (default 60)"
+    )
+    harvest.add_argument(
+        "--max-size", type=float, default=50.0, help="largest file to download, MB (default 50)"
+    )
+    harvest.add_argument(
+        "--max-pages", type=int, default=100, help="list pages per column (default 100)"
+    )
+    harvest.add_argument(
+        "--parse", type=Path, metavar="PKG", help="then parse every report into this package"
+    )
+    harvest.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
+    harvest.set_defaults(run=_run_harvest)
+
+
 def _run_parse(args: argparse.Namespace) -> int:
+    from .harvest.inputs import expand, fill_metadata
     from .package import write_package
     from .parse.batch import parse_many
 
+    inputs, harvested = expand(args.inputs)
     show = args.progress
     if show is None:
-        show = len(args.inputs) >= 20 and sys.stderr.isatty()
-    batch = parse_many(
-        args.inputs, jobs=max(1, args.jobs), progress=_progress_bar if show else None
-    )
+        show = len(inputs) >= 20 and sys.stderr.isatty()
+    batch = parse_many(inputs, jobs=max(1, args.jobs), progress=_progress_bar if show else None)
+    fill_metadata(batch.reports, harvested)
     for failure in batch.failures:
         print(f"govinfo: failed: {failure}", file=sys.stderr)
     if batch.reports:
@@ -123,9 +210,7 @@ def _run_parse(args: argparse.Namespace) -> int:
         if report.diagnostics:
             print(f"govinfo: {report.report_id}: {report.account()}", file=sys.stderr)
     if batch.failures:
-        print(
-            f"govinfo: {len(batch.failures)} of {len(args.inputs)} input(s) failed", file=sys.stderr
-        )
+        print(f"govinfo: {len(batch.failures)} of {len(inputs)} input(s) failed", file=sys.stderr)
     return 1 if batch.failures or not batch.reports else 0
 
 
@@ -138,6 +223,42 @@ def _progress_bar(done: int, total: int) -> None:
     print(f"\rparsing [{bar}] {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
+def _run_harvest(args: argparse.Namespace) -> int:
+    from .harvest import harvest
+
+    result = harvest(
+        args.urls,
+        args.output,
+        contact=args.contact,
+        delay=args.delay,
+        timeout=args.timeout,
+        max_bytes=int(args.max_size * 1024 * 1024),
+        max_pages=args.max_pages,
+        verbose=args.verbose,
+    )
+    for line in result.skipped:
+        print(f"govinfo: skipped: {line}", file=sys.stderr)
+    for line in result.failures:
+        print(f"govinfo: failed: {line}", file=sys.stderr)
+    print(
+        f"{result.downloaded} file(s) downloaded, {result.unchanged} unchanged, "
+        f"{len(result.failures)} failed; manifest: {result.manifest}"
+    )
+    if not result.finished:
+        print(
+            "govinfo: stopped before the end; run the same command again to continue",
+            file=sys.stderr,
+        )
+        return 1
+    status = 1 if result.failures else 0
+    if args.parse:
+        parse = argparse.Namespace(
+            inputs=[result.manifest], output=args.parse, name=None, jobs=1, progress=None
+        )
+        status = max(status, _run_parse(parse))
+    return status
+
+
 def _run_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
@@ -147,8 +268,10 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 def _run_plot(args: argparse.Namespace) -> int:
     from .package import load
-    from .plot import draw, save
+    from .plot import PlotError, draw, save
 
+    if args.kind not in FIGURES:
+        raise PlotError(f"unknown kind of figure {args.kind!r} (kinds: {', '.join(FIGURES)})")
     options = {"report_ids": args.report, "body": args.body, "lang": args.lang}
     if args.normalize:
         options["normalize"] = True
@@ -174,19 +297,20 @@ def _run_plot(args: argparse.Namespace) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     from .exports import export
 
-    print(f"wrote {export(args.package, args.output, to=args.to)}")
+    print(f"wrote {export(args.package, args.output, to=args.to, lang=args.lang)}")
     return 0
 
 
 def _add_check_commands(commands: argparse._SubParsersAction) -> None:
     """``validate`` and ``reconcile``: a package against the structure, profile and rules."""
     from .reconcile import BLANKS
+    from .reconcile.findings import STATUSES
 
     for name, help_text, run in (
         ("validate", "check a package: Frictionless structure, profile and rules", _run_validate),
         ("reconcile", "print the findings of the rules for a package's reports", _run_reconcile),
     ):
-        command = commands.add_parser(name, help=help_text)
+        command = _command(commands, name, help_text)
         command.add_argument("package", help="package folder, datapackage.json or curated name")
         command.add_argument(
             "--format", choices=("text", "json", "csv"), default="text", help="output"
@@ -194,17 +318,25 @@ def _add_check_commands(commands: argparse._SubParsersAction) -> None:
         command.add_argument(
             "--blanks", choices=BLANKS, default="zero", help="blank in a sum: read as 0, or strict"
         )
+        if name == "reconcile":
+            command.add_argument(
+                "--status",
+                nargs="+",
+                choices=STATUSES,
+                help="findings to list (text: fail by default, after a summary; csv/json: all)",
+            )
         command.set_defaults(run=run)
 
 
 def _run_validate(args: argparse.Namespace) -> int:
+    from .reconcile.findings import printable
     from .validate import validate
 
     result = validate(args.package, blanks=args.blanks)
     if args.format == "json":
         print(result.to_json())
     elif args.format == "csv":
-        print(result.table().to_csv(index=False), end="")
+        print(printable(result.table()).to_csv(index=False), end="")
     else:
         print(result.summary())
     return 0 if result.valid else 1
@@ -212,14 +344,23 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 def _run_reconcile(args: argparse.Namespace) -> int:
     from .reconcile import reconcile
-    from .reconcile.findings import describe
+    from .reconcile.findings import counts_lines, describe, printable
 
     findings = reconcile(args.package, blanks=args.blanks)
+    listed = findings
+    if args.status or args.format == "text":
+        listed = findings[findings["status"].isin(args.status or ["fail"])]
     if args.format == "json":
-        print(findings.to_json(orient="records", force_ascii=False, indent=2))
+        print(listed.to_json(orient="records", force_ascii=False, indent=2))
     elif args.format == "csv":
-        print(findings.to_csv(index=False), end="")
+        print(printable(listed).to_csv(index=False), end="")
     else:
-        for finding in findings.itertuples():
+        statuses = findings["status"].value_counts()
+        counts = ", ".join(f"{statuses[s]} {s}" for s in statuses.index if statuses[s])
+        print(f"{findings['report_id'].nunique()} report(s), {len(findings)} finding(s): {counts}")
+        print("\n".join(counts_lines(findings)))
+        shown = ", ".join(args.status or ["fail"])
+        print(f"{len(listed)} finding(s) {shown}{':' if len(listed) else ''}")
+        for finding in listed.itertuples():
             print(describe(finding))
     return 0

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
+import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from .examples import EXAMPLE, example_path
 from .package import Dataset, load, write_package
 from .parse import parse
 from .plot import outcomes, save
 from .plot.data import count_or_none
+from .standard import codes
 
-EXAMPLE = "hunan_lengshuitan-gov_2022.txt"
-
-
-def example_path() -> Path:
-    """The example report shipped inside the package (永州市冷水滩区, 2022)."""
-    return Path(str(resources.files("govinfo") / "data" / EXAMPLE))
+WIDTH = 100
+COLUMN = 13  # widest an applicant column gets, in display columns (a header wraps)
+NUMBER = 6  # narrowest
+BLANK = "-"
+_NOTE = re.compile(r"\s*（[^（）]*）$")  # a trailing note: （区分处理的，只计这一情形…）
 
 
 def run_demo(output: Path, lang: str = "zh") -> str:
@@ -27,9 +30,7 @@ def run_demo(output: Path, lang: str = "zh") -> str:
     target = write_package([report], output, name="govinfo-demo")
     dataset = load(target)
     figure = save(outcomes(dataset, lang=lang), Path(output) / "outcomes.png")
-    table = dataset.table3(report.report_id, lang=lang)
-    with pd.option_context("display.width", 250, "display.max_columns", 20):
-        shown = table.to_string()
+    shown = table3_text(dataset, report.report_id, lang)
     return "\n\n".join(
         [
             f"Parsed {EXAMPLE}: {report.title} ({report.template} template)",
@@ -40,6 +41,90 @@ def run_demo(output: Path, lang: str = "zh") -> str:
             f"Figure of how the requests were handled written to {figure}",
         ]
     )
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: a CJK (wide or full-width) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fit(text: str, width: int, right: bool = False) -> str:
+    """``text`` padded (or cut, with …) to ``width`` display columns."""
+    if display_width(text) > width:
+        while display_width(text) > width - 1:
+            text = text[:-1]
+        text += "…"
+    pad = " " * (width - display_width(text))
+    return pad + text if right else text + pad
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` display columns (words kept, CJK split anywhere)."""
+    if display_width(text) == len(text):
+        return textwrap.wrap(text, width) or [""]
+    lines, line = [], ""
+    for char in text:
+        if display_width(line + char) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    return [*lines, line]
+
+
+def table3_text(dataset: Dataset, report_id: str, lang: str = "zh", width: int = WIDTH) -> str:
+    """Table 3 of a report as aligned text, at most ``width`` columns wide in a terminal.
+
+    Aligned by display width (a CJK character takes two columns); the
+    organisations' heading spans its five columns, headers wrap, sub-rows are
+    indented, labels too long are cut with …, and a blank cell shows as ``-``
+    (never 0).
+    """
+    table = dataset.table3(report_id, lang=lang)
+    rows = codes.rows()
+    by_label = {row.label(lang): row for row in rows}
+    heads = [sub or top for top, sub in table.columns]
+    widths = [max(NUMBER, min(_longest_word(head), COLUMN)) for head in heads]
+    cells = [_wrapped(head, w) for head, w in zip(heads, widths, strict=True)]
+    label_width = width - sum(w + 1 for w in widths)
+    lines = [_group_line(table.columns, widths, label_width)]
+    for level in range(max(len(lines) for lines in cells)):
+        parts = [
+            _fit(c[level] if level < len(c) else "", w, right=True)
+            for c, w in zip(cells, widths, strict=True)
+        ]
+        lines.append(" " * label_width + " " + " ".join(parts))
+    for label, values in table.iterrows():
+        row = by_label.get(label)
+        shown = [BLANK if pd.isna(v) else str(v) for v in values]
+        if row is not None and rows.children(row.code) and all(pd.isna(v) for v in values):
+            shown = [""] * len(values)  # a group heading carries no cells of its own
+        indent = "  " if row is not None and row.parent else ""
+        parts = [_fit(v, w, right=True) for v, w in zip(shown, widths, strict=True)]
+        lines.append(_fit(indent + _NOTE.sub("", label), label_width) + " " + " ".join(parts))
+    note = "- = 报告中该栏为空，不是0" if lang == "zh" else "- = blank in the report, not 0"
+    return "\n".join(line.rstrip() for line in [*lines, note])
+
+
+def _longest_word(text: str) -> int:
+    if display_width(text) != len(text):  # CJK: wraps anywhere
+        return display_width(text)
+    return max(len(word) for word in text.split())
+
+
+def _group_line(columns: pd.MultiIndex, widths: list[int], label_width: int) -> str:
+    """The line above the headers: each group's label centred over the columns it spans."""
+    line, i = " " * label_width, 0
+    while i < len(columns):
+        top, sub = columns[i]
+        span = 1
+        while sub and i + span < len(columns) and columns[i + span][0] == top:
+            span += 1
+        room = sum(w + 1 for w in widths[i : i + span]) - 1
+        text = _fit(top, room).rstrip() if sub else ""
+        pad = room - display_width(text)
+        line += " " + " " * (pad // 2) + text + " " * (pad - pad // 2)
+        i += span
+    return line
 
 
 @dataclass(frozen=True)

@@ -39,3 +39,7 @@ class ReconcileError(GovinfoError):
 
 class PlotError(GovinfoError):
     """A figure cannot be drawn from what was asked (unknown report, body, kind or option)."""
+
+
+class HarvestError(GovinfoError):
+    """A harvest cannot run as asked (bad URL or option, Scrapy missing, unreadable manifest)."""

@@ -11,8 +11,10 @@ severity ``error`` fails (warnings do not make it invalid).
 from __future__ import annotations
 
 import json
+import reprlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import frictionless
 import jsonschema
@@ -22,7 +24,7 @@ from .errors import GovinfoError
 from .package import Dataset, resolve
 from .package.read import declared_version, read_descriptor
 from .reconcile import check_blanks, reconcile
-from .reconcile.findings import COLUMNS, STATUSES, describe
+from .reconcile.findings import COLUMNS, counts_lines, describe
 from .standard import profile
 
 LISTED = 50
@@ -82,7 +84,8 @@ class Validation:
         lines = [f"govinfo validate {self.descriptor}"]
         lines.append(f"structure (Frictionless): {_verdict(len(self.structure))}")
         lines += [
-            f"  {e['resource']}: {e['type']}: {e['message']}" for e in self.structure[:LISTED]
+            f"  {e['resource'] or 'package'}: {e['type']}: {e['message']}"
+            for e in self.structure[:LISTED]
         ]
         lines.append(f"profile (govinfo {self.version}): {_verdict(len(self.profile))}")
         lines += [f"  {message}" for message in self.profile[:LISTED]]
@@ -101,18 +104,7 @@ class Validation:
 
     def _rule_lines(self) -> list[str]:
         findings = self.findings
-        reports = findings["report_id"].nunique()
-        counts = pd.crosstab(findings["rule"], findings["status"]).reindex(
-            columns=list(STATUSES), fill_value=0
-        )
-        severity = findings.groupby("rule", observed=True)["severity"].first()
-        lines = [f"rules ({reports} report(s)):"]
-        lines.append(f"  {'rule':<18} {'severity':<8} {'pass':>7} {'fail':>6} {'n/a':>6}")
-        for rule, row in counts.iterrows():
-            lines.append(
-                f"  {rule:<18} {severity[rule]:<8} {row['pass']:>7} {row['fail']:>6} "
-                f"{row['not_assessable']:>6}"
-            )
+        lines = [f"rules ({findings['report_id'].nunique()} report(s)):", *counts_lines(findings)]
         failed = findings[findings["status"] == "fail"].sort_values("severity", kind="stable")
         lines += [f"  {describe(f)}" for f in failed.head(LISTED).itertuples()]
         if len(failed) > LISTED:
@@ -122,6 +114,47 @@ class Validation:
 
 def _verdict(count: int) -> str:
     return "valid" if not count else f"{count} error(s)"
+
+
+def profile_problem(error: jsonschema.ValidationError, descriptor: dict[str, Any]) -> str:
+    """One line for one profile error: where (the resource, the field) and what is wrong.
+
+    jsonschema's own messages quote the failing instance, which for a
+    resource is its whole Table Schema; this names it instead.
+    """
+    path = list(error.absolute_path)
+    where = "descriptor"
+    resources = descriptor.get("resources")
+    if path[:1] == ["resources"] and len(path) > 1 and isinstance(resources, list):
+        resource = resources[path[1]] if isinstance(resources[path[1]], dict) else {}
+        where = f"resource {resource.get('name') or path[1]}"
+        path = path[2:]
+    field = "/".join(str(p) for p in path)
+    return f"{where}: {field}: {_what(error)}" if field else f"{where}: {_what(error)}"
+
+
+def _what(error: jsonschema.ValidationError) -> str:
+    """What is wrong, without the failing instance when that is long."""
+    short = reprlib.Repr()
+    short.maxstring, short.maxother = 60, 60
+    rule, expected = error.validator, error.validator_value
+    if rule == "contains":
+        name = expected.get("properties", {}).get("name", {}).get("const")
+        if name:
+            return f"no {name!r} resource (the standard requires it)"
+    if rule == "required":
+        return error.message
+    if rule == "const":
+        return f"must be {expected!r}, not {short.repr(error.instance)}"
+    if rule == "enum":
+        return f"{short.repr(error.instance)} is not one of {', '.join(map(str, expected))}"
+    if rule == "pattern":
+        return f"{short.repr(error.instance)} does not match the pattern {expected}"
+    if rule == "type":
+        return f"must be of type {expected}, not {type(error.instance).__name__}"
+    if len(error.message) <= 160:
+        return error.message
+    return f"fails {rule} {short.repr(expected)}"
 
 
 def validate(package: str | Path, blanks: str = "zero") -> Validation:
@@ -137,10 +170,7 @@ def validate(package: str | Path, blanks: str = "zero") -> Validation:
     structure += [{"resource": "", "type": e.type, "message": e.message} for e in report.errors]
     version = declared_version(descriptor, target)
     checker = jsonschema.Draft7Validator(profile(version))
-    problems = [
-        f"{'/'.join(str(p) for p in error.absolute_path) or 'descriptor'}: {error.message}"
-        for error in checker.iter_errors(descriptor)
-    ]
+    problems = [profile_problem(error, descriptor) for error in checker.iter_errors(descriptor)]
     try:
         findings, unreadable = reconcile(Dataset.read(target), blanks=blanks), ""
     except GovinfoError as exc:

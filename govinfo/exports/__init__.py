@@ -19,11 +19,18 @@ if TYPE_CHECKING:
 FORMATS = {"xlsx": "xlsx", "parquet": "parquet", "sqlite": "sqlite", "dta": "stata"}
 
 
-def export(data: Dataset | str | Path, path: str | Path, *, to: str) -> Path:
+LABELLED = ("xlsx", "dta")
+
+
+def export(
+    data: Dataset | str | Path, path: str | Path, *, to: str, lang: str | None = None
+) -> Path:
     """Write ``data`` (a Dataset, a package folder or a curated name) as ``to``; return the output.
 
     ``xlsx`` and ``sqlite`` write one file; ``parquet`` and ``dta`` write a
-    folder with one file per resource.
+    folder with one file per resource. ``lang`` (``xlsx``, ``dta``) is the
+    language of the labels shown first: by default the locale's for xlsx,
+    English for Stata (whose ``labels_zh.do`` switches to Chinese).
     """
     if to not in FORMATS:
         raise ExportError(f"unknown export format {to!r}; choose one of {', '.join(FORMATS)}")
@@ -31,4 +38,8 @@ def export(data: Dataset | str | Path, path: str | Path, *, to: str) -> Path:
 
     dataset = data if isinstance(data, Dataset) else load(data)
     module = importlib.import_module(f".{FORMATS[to]}", __name__)
-    return module.write(dataset, Path(path))
+    if lang is None:
+        return module.write(dataset, Path(path))
+    if to not in LABELLED:
+        raise ExportError(f"the {to} export has no labels to choose (lang is for {LABELLED})")
+    return module.write(dataset, Path(path), lang=lang)

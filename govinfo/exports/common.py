@@ -9,6 +9,8 @@ on read).
 from __future__ import annotations
 
 import importlib
+import locale
+import os
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -87,6 +89,15 @@ def metadata(dataset: Dataset) -> dict[str, Any]:
     meta = dataset.provenance.as_dict()
     meta.pop("path")
     return {**meta, "exported_by": f"govinfo-cn {__version__}"}
+
+
+def locale_lang() -> str:
+    """``zh`` when the user's locale is Chinese (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else en."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if os.environ.get(variable):
+            return "zh" if os.environ[variable].lower().startswith("zh") else "en"
+    name = locale.getlocale()[0] or ""
+    return "zh" if name.lower().startswith(("zh", "chinese")) else "en"
 
 
 def output_file(path: Path) -> Path:

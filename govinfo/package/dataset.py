@@ -1,28 +1,37 @@
-"""A loaded data package: one pandas DataFrame per resource, and the printed tables."""
+"""A loaded data package: one pandas DataFrame per resource, and the printed tables.
+
+A :class:`Dataset` is a mapping of its tables (``data["requests"]``, ``list(data)``),
+and gives them in the shapes analyses want: tidy with labels and report
+metadata (:meth:`Dataset.tidy`), one row per report (:meth:`Dataset.wide`),
+or as the report printed them (:meth:`Dataset.table3` …).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..model import Cell, Diagnostic, Report, Section
-from ..standard import CELL_TABLES, RESOURCES, codes
+from ..standard import CELL_TABLES, RESOURCES, codes, table_schema
 from .provenance import Provenance, package_provenance
 from .read import read_frames
+from .wide import tidy_frame, wide_frame
 
 DIAGNOSTIC_FIELDS = [f.name for f in dataclasses.fields(Diagnostic)]
 
 
-class Dataset:
-    """The resources of a govinfo data package as typed DataFrames.
+class Dataset(Mapping[str, pd.DataFrame]):
+    """The resources of a govinfo data package as typed DataFrames, a mapping by name.
 
     Code columns are ordered categoricals in template order, counts are
     nullable ``Int64`` (a blank cell is ``<NA>``, never 0), and table-2 values
-    are ``Float64`` because they include amounts.
+    are ``Float64`` because they include amounts. ``data["requests"]`` and
+    ``data.requests`` are the same table; a resource the package omits is empty.
     """
 
     def __init__(self, frames: dict[str, pd.DataFrame], descriptor: dict[str, Any], path: Path):
@@ -40,6 +49,74 @@ class Dataset:
         if name in RESOURCES:
             return self.frames[name]
         raise AttributeError(name)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in RESOURCES:
+            raise KeyError(f"no table {name!r} (tables: {', '.join(RESOURCES)})")
+        return self.frames[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(RESOURCES)
+
+    def __len__(self) -> int:
+        return len(RESOURCES)
+
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *RESOURCES})
+
+    # A Dataset is one loaded package, not a value: compared and hashed by identity
+    # (a Mapping would compare its DataFrames, which has no single truth value).
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    def tidy(
+        self,
+        table: str,
+        lang: str | Sequence[str] | None = None,
+        reports: bool | Sequence[str] = False,
+    ) -> pd.DataFrame:
+        """One table in long form, with label columns and report metadata on demand.
+
+        ``lang`` (``"zh"``, ``"en"`` or both) adds ``<column>_<lang>`` after
+        each code column; ``reports`` joins the report metadata (True: every
+        column of ``reports``, or the columns named) after ``report_id``.
+        """
+        frame = self[table]
+        if lang is not None:
+            frame = _with_labels(frame, table, [lang] if isinstance(lang, str) else list(lang))
+        if reports is False or table == "reports":
+            return frame
+        return self.join_reports(frame, None if reports is True else list(reports))
+
+    def join_reports(
+        self, frame: pd.DataFrame, columns: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """``frame`` (any table with ``report_id``: a resource, findings, measures) with the
+        metadata of its reports after ``report_id`` (``columns``, or all of them)."""
+        meta = self.frames["reports"].set_index(self.frames["reports"]["report_id"].astype(str))
+        meta = meta.drop(columns="report_id")
+        chosen = [c for c in (columns or meta.columns) if c not in frame.columns]
+        unknown = [c for c in chosen if c not in meta.columns]
+        if unknown:
+            raise KeyError(f"reports has no column {', '.join(unknown)}")
+        joined = meta.loc[:, chosen].reindex(frame["report_id"].astype(str).to_numpy())
+        joined.index = frame.index
+        at = list(frame.columns).index("report_id") + 1
+        return pd.concat([frame.iloc[:, :at], joined, frame.iloc[:, at:]], axis=1)
+
+    def wide(self, table: str, lang: str | None = None) -> pd.DataFrame:
+        """One row per report (its metadata), one column per cell of ``table``.
+
+        Columns are named ``<first code>__<second code>`` (``granted__total``),
+        or by their labels with ``lang``. :meth:`from_wide` turns a frame named by
+        codes back into the tidy table, losslessly.
+        """
+        return wide_frame(self.frames["reports"], self[table], table, lang)
+
+    @staticmethod
+    def from_wide(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+        """The tidy cells (``report_id``, the two codes, ``value``) of a :meth:`wide` frame."""
+        return tidy_frame(frame, table)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(self.frames[name])}" for name in RESOURCES)
@@ -161,6 +238,21 @@ class Dataset:
                 Diagnostic(*(_plain(record[f]) or "" for f in DIAGNOSTIC_FIELDS))
             )
         return list(reports.values())
+
+
+def _with_labels(frame: pd.DataFrame, table: str, langs: list[str]) -> pd.DataFrame:
+    """``frame`` with ``<column>_<lang>`` labels after each of its code columns."""
+    columns: dict[str, pd.Series] = {}
+    for field in table_schema(table)["fields"]:
+        name = field["name"]
+        columns[name] = frame[name]
+        if "codelist" in field:
+            entries = codes.code_list(Path(field["codelist"]).stem)
+            for lang in langs:
+                mapping = {c.code: c.label(lang) for c in entries}
+                labels = frame[name].astype("string").map(mapping, na_action="ignore")
+                columns[f"{name}_{lang}"] = labels.astype("string")
+    return pd.DataFrame(columns, index=frame.index)
 
 
 def _with_groups(codelist: codes.CodeList, present: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ from ..errors import GovinfoError, ParseError
 from ..model import Report
 from .documents import DOCUMENT_KINDS, Document, read_document
 from .infer.ocr_repair import verify_recognised
+from .infer.verify import verify
 from .report import read_text
 from .source import open_source
 
@@ -19,7 +20,17 @@ def parse(source: str | Path, *, report_id: str | None = None) -> Report:
 
     ``report_id`` defaults to the file's stem. Raises :class:`govinfo.ParseError`
     naming the file, the table and the reason when the input is not a report.
+    The report is checked against its own identities (inferred cells in one
+    that fails are flagged ``doubtful``).
     """
+    report = read_report(source, report_id=report_id)
+    verify(report)
+    return report
+
+
+def read_report(source: str | Path, *, report_id: str | None = None) -> Report:
+    """One report as read, before its self-check: ``parse_many`` first lets the
+    neighbouring years of a body settle each other's open splits."""
     opened = open_source(source)
     if opened.kind not in TEXT_KINDS | DOCUMENT_KINDS:
         kinds = ", ".join(sorted(TEXT_KINDS | DOCUMENT_KINDS))

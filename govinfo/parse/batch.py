@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import GovinfoError
 from ..model import Report
 from .infer.settle import settle
+from .infer.verify import verify
 
 
 @dataclass
@@ -21,10 +22,10 @@ class Batch:
 
 
 def _parse_one(source: Path) -> Report | GovinfoError:
-    from . import parse
+    from . import read_report
 
     try:
-        return parse(source)
+        return read_report(source)
     except GovinfoError as exc:
         return exc
 
@@ -38,7 +39,8 @@ def parse_many(
     """Parse every source (``jobs`` processes); a failure never loses the other inputs.
 
     Reports of the same body in consecutive years then settle each other's
-    open splits (see ``govinfo.parse.series``).
+    open splits (``parse/infer/settle.py``), and each report is checked
+    against its own identities (``parse/infer/verify.py``).
     """
     paths = [Path(s) for s in sources]
     batch = Batch()
@@ -49,6 +51,8 @@ def parse_many(
     else:
         _collect(batch, map(_parse_one, paths), len(paths), progress)
     settle(batch.reports)
+    for report in batch.reports:
+        verify(report)
     return batch
 
 

@@ -7,10 +7,10 @@ from ..model import Cell, Report, Section
 from ..standard import CELL_TABLES, codes
 from ..standard.rules import dimension_list
 from .infer.hints import stated_values
-from .infer.identities import report_identities
+from .infer.identities import report_bounds, report_identities
 from .infer.place import fill_gaps
 from .infer.split import Resolution, resolve
-from .shape import missing_cells, unread_cells
+from .shape import loss, missing_cells, unread_cells
 from .text import metadata
 from .text.normalize import clean_text
 from .text.sections import Heading, find_headings
@@ -49,7 +49,7 @@ def read_text(text: str, *, report_id: str, name: str) -> Report:
             "tables or does not follow them, so only metadata and sections were read",
         )
         return report
-    last_table = max((n for n in TABLE_SECTIONS if n in regions), default=0)
+    last_section = max(regions, default=0)
     for number, table in TABLE_SECTIONS.items():
         read = reads[table]
         report.diagnostics.extend(read.diagnostics)
@@ -63,7 +63,7 @@ def read_text(text: str, *, report_id: str, name: str) -> Report:
         missing = missing_cells(table, report.template, cells)
         if missing:
             cells.update(unread_cells(missing))
-            report.note(*_loss(table, read, len(missing), number >= last_table), table)
+            report.diagnostics += loss(table, missing, read.found, number >= last_section)
         setattr(report, table, _in_template_order(table, cells))
     report.disclosure = _with_units(report.disclosure, report.template)
     return report
@@ -79,29 +79,22 @@ def _not_a_report(title: str | None, headings: list[Heading]) -> str:
     )
 
 
-def _loss(table: str, read: TableRead, count: int, last: bool) -> tuple[str, str]:
-    """The diagnostic for cells of the template that the text did not give."""
-    if not read.found:
-        if last:
-            return "truncated", f"{table}: the text ends before the table; {count} cells unread"
-        return "table_missing", f"{table}: table not found; its {count} cells are unread"
-    if last:
-        return "truncated", f"{table}: the text ends inside the table; {count} cells unread"
-    return "table_unaligned", f"{table}: {count} cells of the template not found; unread"
-
-
 def _split(table: str, read: TableRead, template: str, text: str) -> list[Resolution]:
     """Resolve the glued rows of one table (table 2 row by row: its rows share no identity)."""
     if not read.pending:
         return []
     if table == "disclosure":
         hints = stated_values(text, table)
+        bounds = report_bounds(table, template)
 
         def kind(key: tuple[str, str]) -> str:
             layout = codes.table2_cell(template, *key)
             return layout.kind if layout else "count"
 
-        return [resolve([p], read.cells, [], kind, hints) for p in read.pending]
+        return [
+            resolve([p], read.cells, [b for b in bounds if b.keys & set(p.keys)], kind, hints)
+            for p in read.pending
+        ]
     keys = list(read.cells) + [k for p in read.pending for k in p.keys]
     identities = report_identities(table, template, keys)
     return [resolve(read.pending, read.cells, identities, lambda key: "count")]

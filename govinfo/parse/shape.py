@@ -9,7 +9,7 @@ has that one row, not its three sub-rows.
 
 from __future__ import annotations
 
-from ..model import Cell
+from ..model import Cell, Diagnostic
 from ..standard import CELL_TABLES, codes
 from ..standard.expand import printed_leaves
 from ..standard.rules import dimension_list
@@ -37,3 +37,39 @@ def missing_cells(table: str, template: str, read: dict[Key, Cell]) -> list[Key]
 def unread_cells(keys: list[Key]) -> dict[Key, Cell]:
     """Empty cells flagged ``unread`` for ``keys``."""
     return {key: Cell(None, "", "unread") for key in keys}
+
+
+def loss(table: str, missing: list[Key], found: bool, last: bool) -> list[Diagnostic]:
+    """What the cells the text did not give say: a table not found or cut off, rows not printed.
+
+    ``found`` tells whether the table's heading or labels were seen, ``last``
+    whether it is the last table in the text (where a cut-off page ends).
+    """
+    count = len(missing)
+    if not found:
+        if last:
+            return [
+                Diagnostic(
+                    "truncated",
+                    f"{table}: the text ends before the table; {count} cells unread",
+                    table,
+                )
+            ]
+        return [
+            Diagnostic(
+                "table_missing", f"{table}: table not found; its {count} cells are unread", table
+            )
+        ]
+    if last:
+        return [
+            Diagnostic(
+                "truncated", f"{table}: the text ends inside the table; {count} cells unread", table
+            )
+        ]
+    rows = dict.fromkeys(key[0] for key in missing)
+    return [
+        Diagnostic(
+            "row_missing", f"{table}: {row} is not printed; its cells are unread", table, row
+        )
+        for row in rows
+    ]

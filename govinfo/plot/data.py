@@ -67,12 +67,15 @@ def one_body(reports: pd.DataFrame) -> pd.DataFrame:
     """``reports`` when they are all of one body, else a PlotError asking to choose one."""
     bodies = reports["body"].dropna().unique()
     if len(bodies) > 1:
-        raise PlotError(f"choose one body with body=… (bodies: {_listing(bodies)})")
+        raise PlotError(
+            f"choose one body: body=… in Python, --body on the command line "
+            f"(bodies: {_listing(bodies)})"
+        )
     years = reports["year"].dropna()
     if years.duplicated().any():
         raise PlotError(
             f"several reports for year {int(years[years.duplicated()].iloc[0])}; "
-            "choose them with report_ids"
+            "choose them with report_ids=… in Python, --report on the command line"
         )
     return reports.sort_values("year")
 
@@ -101,7 +104,9 @@ def table3_column(
     report does not print is absent, a blank cell is None."""
     columns = codes.applicants().cell_codes()
     if applicant not in columns:
-        raise PlotError(f"no applicant column {applicant!r} (columns: {_listing(columns)})")
+        raise PlotError(
+            f"no applicant column {applicant!r} in table 3 (表三) (columns: {_listing(columns)})"
+        )
     return _by_report(
         _cells(dataset.requests, report_ids, "applicant", applicant), "row", report_ids
     )
@@ -112,7 +117,7 @@ def table3_row(
 ) -> dict[str, dict[str, Value]]:
     """Per report, the cells of one row of table 3: {applicant: value}."""
     if row not in codes.rows().cell_codes():
-        raise PlotError(f"no row {row!r} in table 3")
+        raise PlotError(f"no row {row!r} in table 3 (表三)")
     return _by_report(_cells(dataset.requests, report_ids, "row", row), "applicant", report_ids)
 
 
@@ -140,6 +145,34 @@ def table4(dataset: Dataset, report_ids: Sequence[str]) -> dict[str, dict[tuple[
         strict=True,
     ):
         out[report_id][(proceeding, outcome)] = count_or_none(value)
+    return out
+
+
+def measure_values(
+    dataset: Dataset, report_ids: Sequence[str], measures: Sequence[str]
+) -> dict[str, dict[str, float | None]]:
+    """Per report, the standard's ``measures`` as plain floats (None: not reported).
+
+    Read with ``blanks="strict"``, so a sum with a blank cell is not reported
+    rather than a guess; a report without a standard table (or a zero
+    denominator) has no values at all, and is drawn as not reported.
+    """
+    from ..reconcile import measures as compute
+
+    table = compute(dataset, blanks="strict", ids=list(measures))
+    table = table[table["report_id"].isin(list(report_ids))]
+    out: dict[str, dict[str, float | None]] = {r: {} for r in report_ids}
+    for report_id, measure, value, reason in zip(
+        table["report_id"].astype(str),
+        table["measure"].astype(str),
+        table["value"],
+        table["reason"],
+        strict=True,
+    ):
+        if pd.notna(value):
+            out[report_id][measure] = float(value)
+        elif "blank" in reason:
+            out[report_id][measure] = None
     return out
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 import warnings
 from functools import cache
+from pathlib import Path
 
 from matplotlib import font_manager
 
@@ -62,6 +64,19 @@ def _register_new_system_fonts() -> int:
     return added
 
 
+def _caller_level() -> int:
+    """The ``stacklevel`` of the first frame outside govinfo: where the user asked for a figure,
+    so that the warning points at their line, not at one of ours."""
+    package = Path(__file__).resolve().parents[1]
+    level, frame = 2, sys._getframe(2)
+    while frame is not None:
+        path = Path(frame.f_code.co_filename).resolve()
+        if package not in path.parents and path.name != "contextlib.py":
+            return level
+        frame, level = frame.f_back, level + 1
+    return level
+
+
 def resolve(lang: str) -> tuple[str, str | None]:
     """The language a figure is drawn in and the font family it needs (None: the default).
 
@@ -77,7 +92,7 @@ def resolve(lang: str) -> tuple[str, str | None]:
             f"{', '.join(CJK_FAMILIES[:6])}, …); drawing the figure in English. "
             "Install one, e.g. Debian/Ubuntu: apt-get install fonts-noto-cjk",
             FontFallbackWarning,
-            stacklevel=4,
+            stacklevel=_caller_level(),
         )
         return "en", None
     return "zh", family

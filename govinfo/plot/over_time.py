@@ -14,7 +14,12 @@ from .bars import Segment
 from .words import body_name, code_label, report_labels, source, text
 
 MEASURES = ("requests", "disclosure_rate", "appeals")
-LITIGATION = ("litigation_direct", "litigation_after_review")
+COMPARED = {
+    **{group: f"{group}_share" for group in data.OUTCOME_GROUPS},
+    "review": "review_per_100",
+    "litigation": "litigation_per_100",
+}
+"""What ``compare`` draws: a table-3 outcome group or table-4 proceeding, and its measure."""
 Years = dict[str, int]
 
 
@@ -83,19 +88,18 @@ def _requests(ax: Axes, dataset: Dataset, years: Years, lang: str) -> tuple[list
 
 
 def _disclosure(ax: Axes, dataset: Dataset, years: Years, lang: str) -> tuple[list[Segment], bool]:
-    """Shares disclosed in full and in part of the printed total handled, per year."""
+    """Shares disclosed in full and in part of the printed total handled, per year.
+
+    The shares are the standard's measures ``granted_share`` and
+    ``partially_granted_share`` (``measures.csv``); their sum is ``disclosure_rate``.
+    """
     rows = codes.rows()
-    column = data.table3_column(dataset, list(years), "total")
     keys = ("granted", "partially_granted")
+    shares = data.measure_values(dataset, list(years), [f"{k}_share" for k in keys])
     values: dict[str, dict[str, data.Value]] = {}
     for r in years:
-        cells = column[r]
-        total = cells.get("total_processed")
-        values[r] = {
-            k: None if cells.get(k) is None or not total else cells[k] / total
-            for k in keys
-            if cells
-        }
+        percent = {k: shares[r].get(f"{k}_share") for k in keys if f"{k}_share" in shares[r]}
+        values[r] = {k: None if v is None else v / 100 for k, v in percent.items()}
     segments = [Segment(k, code_label(rows, k, lang), style.colour("rows", k)) for k in keys]
     positions = {r: float(year) for r, year in years.items()}
     drawn, blank = bars.stacked(
@@ -142,16 +146,16 @@ def compare(
 
     For each body (its latest report unless ``report_ids`` choose), the outcome
     groups of table 3 and the reviews and lawsuits of table 4, divided by the
-    printed total of requests handled.
+    printed total of requests handled: the standard's measures (``COMPARED``),
+    a group only where all its cells are reported.
     """
     reports = data.select(dataset, report_ids, body)
     reports, dropped = data.latest_per_body(reports)
     ids = list(reports.index)
     rows, proceedings = codes.rows(), codes.proceedings()
-    column = data.table3_column(dataset, ids, "total")
-    table4 = data.table4(dataset, ids)
-    metrics = [*data.OUTCOME_GROUPS, "review", "litigation"]
-    rates = {r: _per_100(column[r], table4[r], rows) for r in ids}
+    metrics = list(COMPARED)
+    measured = data.measure_values(dataset, ids, list(COMPARED.values()))
+    rates = {r: {m: measured[r].get(COMPARED[m]) for m in metrics} for r in ids}
     size = style.figure_size(len(metrics) + len(ids))
     with style.canvas(ax, lang, size) as (ax, lang):
         names = report_labels(reports, lang)
@@ -211,17 +215,3 @@ def compare(
         style.source_line(ax, source(reports, lang, notes))
         style.legend(ax, handles, labels)
     return ax
-
-
-def _per_100(
-    cells: dict[str, data.Value], table4: dict[tuple[str, str], data.Value], rows: codes.CodeList
-) -> dict[str, float | None]:
-    """Outcome groups, reviews and lawsuits per 100 requests handled (None: not reported)."""
-    total = cells.get("total_processed")
-    if not total:
-        return {}
-    counts: dict[str, data.Value] = dict(data.grouped(cells, rows, data.OUTCOME_GROUPS, True))
-    counts["review"] = table4.get(("review", "total"))
-    lawsuits = [table4.get((p, "total")) for p in LITIGATION]
-    counts["litigation"] = None if None in lawsuits else sum(lawsuits)
-    return {k: None if v is None else 100 * v / total for k, v in counts.items()}

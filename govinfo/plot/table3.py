@@ -30,8 +30,9 @@ def outcomes(
     Each report is drawn with the rows its template prints (the 2019 ``other``
     row, or the three 2021 ``other.*`` rows). ``compact`` sums withheld,
     unavailable, not processed and other to their group; ``normalize`` draws
-    shares of each report's reported outcomes. The black tick is the printed
-    total handled, so a report whose outcomes do not add up shows it.
+    shares of each report's reported outcomes. The number at a bar's end is
+    the printed total handled (三(七)总计), at the black tick; a bar whose
+    segments add up to another number says so beside it, in red.
     """
     reports = data.select(dataset, report_ids, body)
     ids = list(reports.index)
@@ -47,8 +48,8 @@ def outcomes(
         drawn, blank = bars.stacked(ax, positions, segments, values, lang=lang, normalize=normalize)
         extra = []
         if not normalize:
-            bars.sums(ax, positions, values)
             totals = {r: column[r].get("total_processed") for r in ids}
+            _printed_totals(ax, positions, values, totals, lang)
             extra.append(
                 _total_marker(ax, positions, totals, code_label(rows, "total_processed", lang))
             )
@@ -178,7 +179,10 @@ def applicants(
 
 def _require_table3(cells: dict[str, dict]) -> None:
     if not any(cells.values()):
-        raise PlotError("none of the selected reports has table 3 in a standard template")
+        raise PlotError(
+            "none of the selected reports has table 3 (表三，收到和处理政府信息公开申请情况) "
+            "in a standard template"
+        )
 
 
 def _family_segments(rows: codes.CodeList, keys: list[str], lang: str) -> list[Segment]:
@@ -209,6 +213,45 @@ def _total_marker(
     )
     marker.set_gid("total")
     return marker, label
+
+
+def _printed_totals(
+    ax: Axes,
+    positions: dict[str, float],
+    values: dict[str, dict[str, data.Value]],
+    totals: dict[str, data.Value],
+    lang: str,
+) -> None:
+    """Write the printed total at each bar's end; mark a bar whose segments add up otherwise.
+
+    A report without a printed total gets the sum of its segments, as before,
+    when every segment is reported.
+    """
+    for row, at in positions.items():
+        parts = [v for v in values[row].values() if v is not None]
+        whole = bool(values[row]) and len(parts) == len(values[row])
+        total, added = totals[row], sum(parts)
+        if total is None:
+            if whole:
+                bars.sums(ax, {row: at}, {row: values[row]})
+            continue
+        disagrees = whole and added != total
+        colour = style.OKABE_ITO["vermillion"] if disagrees else style.OKABE_ITO["black"]
+        label = f"{total}"
+        if disagrees:
+            label += f"  ({text('parts_sum', lang)} {added:g})"
+        ax.annotate(
+            label,
+            xy=(max(total, added), at),
+            xytext=(7, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=style.FONT_SIZE,
+            fontweight="bold",
+            color=colour,
+            gid=f"{'disagrees' if disagrees else 'total'}|{row}",
+            annotation_clip=False,
+        )
 
 
 def _bar_axes(ax: Axes, positions: dict[str, float], labels: dict[str, str], grid: str) -> None:

@@ -46,6 +46,7 @@ TEXTS = {
     ),
     "note.latest": ("每个机关取最近一年的报告", "latest report of each body"),
     "difference": ("差额", "difference"),
+    "parts_sum": ("各项之和", "parts add up to"),
     "flow.in": ("来源", "In"),
     "flow.out": ("去向", "Out"),
     "source": ("来源：", "Source: "),

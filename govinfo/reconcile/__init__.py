@@ -1,9 +1,11 @@
-"""Reconciliation: check every report of a package against the rules of the standard.
+"""The rules engine: a package against the rules of the standard, and its measures.
 
 :func:`reconcile` returns the findings table, one row per report, rule and
 subject (the column, row or proceeding checked). Each rule is evaluated for
 all reports at once (``equations``, ``domains`` and ``narrative``, on the
 :class:`~govinfo.reconcile.engine.Context` of ``engine``), never cell by cell.
+:func:`measures` (``ratios``) reads the same matrices for the measures of the
+standard (disclosure rate, refusal shares, appeals per 100 requests, ...).
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from .engine import Context
 from .equations import equation
 from .findings import findings_table
 from .narrative import text
+from .ratios import measures
+
+__all__ = ["BLANKS", "check_blanks", "measures", "reconcile"]
 
 BLANKS = ("zero", "strict")
 EVALUATORS = {"identity": equation, "cross_year": equation, "domain": domain, "text": text}

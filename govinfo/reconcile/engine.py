@@ -9,6 +9,7 @@ sums are then read for every report of that layout at once from the table's
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -97,6 +98,20 @@ def axes(rule: Rule, matrix: Matrix) -> tuple[int, int]:
     return 1 - subject_axis, subject_axis
 
 
+@dataclass(frozen=True)
+class Gathered:
+    """The cells of a sum for a set of reports: values (NaN blank), which are held, their names."""
+
+    values: np.ndarray  # terms x reports
+    held: np.ndarray  # terms x reports
+    names: list[str]
+
+    @property
+    def blank(self) -> np.ndarray:
+        """Cells the package holds with no value (left blank in the report)."""
+        return np.isnan(self.values) & self.held
+
+
 def gather(
     matrix: Matrix,
     term_axis: int,
@@ -104,16 +119,19 @@ def gather(
     terms: list[Term],
     current: np.ndarray,
     previous: np.ndarray | None = None,
-) -> tuple[np.ndarray, list[str]]:
-    """The values (terms x reports) of ``terms`` for ``subject``, and the cells' names."""
+) -> Gathered:
+    """The values (terms x reports) of ``terms`` for ``subject``, whether held, and their names."""
     values = np.empty((len(terms), len(current)))
+    held = np.empty((len(terms), len(current)), dtype=bool)
     names = []
     for j, term in enumerate(terms):
         pair = (term.code, subject) if term_axis == 0 else (subject, term.code)
         rows = previous if term.previous and previous is not None else current
-        values[j] = matrix.values[:, matrix.column(*pair)][rows]
+        column = matrix.column(*pair)
+        values[j] = matrix.values[:, column][rows]
+        held[j] = matrix.held[:, column][rows]
         names.append(matrix.name(*pair) + ("[y-1]" if term.previous else ""))
-    return values, names
+    return Gathered(values, held, names)
 
 
 def signed_sum(values: np.ndarray, terms: list[Term]) -> np.ndarray:
@@ -127,13 +145,17 @@ def format_cells(terms: list[Term], names: list[str]) -> str:
     return format_sum(tuple(Term(name, term.sign) for term, name in zip(terms, names, strict=True)))
 
 
-def status_of(blank: np.ndarray, holds: np.ndarray, strict: bool) -> np.ndarray:
-    """pass/fail from ``holds``; not_assessable when every input (or, strict, any) is blank.
+def status_of(gathered: Gathered, holds: np.ndarray, strict: bool) -> np.ndarray:
+    """pass/fail from ``holds``; not_assessable when a cell is not held, or every input
+    (strict: any) is blank.
 
-    ``blank`` is inputs x reports.
+    A cell the package does not hold at all (a column or table it did not code)
+    is never read as 0: the check needs it, so it cannot be assessed.
     """
+    blank = gathered.blank
     count = blank.sum(axis=0)
     unassessable = (count == blank.shape[0]) | (strict & (count > 0))
+    unassessable |= ~gathered.held.all(axis=0)
     return np.where(unassessable, NOT_ASSESSABLE, np.where(holds, PASS, FAIL))
 
 

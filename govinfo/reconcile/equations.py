@@ -47,12 +47,12 @@ def _equation_layout(
     fail_text = f"{format_sum(rule.left)} ≠ {rule.readings[0]}"
     chunks = []
     for subject in subjects_for(rule, layout.template, layout.printed[subject_axis]):
-        values, names = gather(matrix, term_axis, subject, left + right, current, previous)
+        gathered = gather(matrix, term_axis, subject, left + right, current, previous)
+        values, names = gathered.values, gathered.names
         left_sum = signed_sum(values[: len(left)], left)
         right_sum = signed_sum(values[len(left) :], right)
-        blank = np.isnan(values)
-        status = status_of(blank, left_sum == right_sum, context.strict)
-        message = blank_messages(status, blank, names, fail_text)
+        status = status_of(gathered, left_sum == right_sum, context.strict)
+        message = blank_messages(status, gathered.blank, names, fail_text, ~gathered.held)
         if previous is not None:
             message = message.join(Labels(previous, context.previous_notes))
         cells = f"{format_cells(left, names[: len(left)])} = "

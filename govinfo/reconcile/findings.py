@@ -129,24 +129,34 @@ def make_chunk(
 
 
 def blank_messages(
-    status: np.ndarray, blank: np.ndarray, names: list[str], fail_text: str
+    status: np.ndarray,
+    blank: np.ndarray,
+    names: list[str],
+    fail_text: str,
+    absent: np.ndarray | None = None,
 ) -> Labels:
     """What each finding of a sum says: which blanks it read as 0, or why it was not assessed.
 
-    ``blank`` is inputs x reports. Texts are built once per distinct (status,
-    blank inputs), so a million passing findings without blanks cost one
-    empty string.
+    ``blank`` and ``absent`` (cells the package does not hold) are inputs x
+    reports. Texts are built once per distinct (status, blank and absent
+    inputs), so a million passing findings without blanks cost one empty string.
     """
+    absent = np.zeros_like(blank) if absent is None else absent
     said = (status != PASS) | blank.any(axis=0)
     if not said.any():
         return Labels.constant("", len(status))
-    keys, inverse = distinct_rows(np.column_stack([status[said], blank[:, said].T]))
+    keys, inverse = distinct_rows(
+        np.column_stack([status[said], blank[:, said].T, absent[:, said].T])
+    )
     texts = np.empty(len(keys) + 1, dtype=object)
     texts[-1] = ""
     for i, key in enumerate(keys):
-        blanks = ", ".join(name for name, is_blank in zip(names, key[1:], strict=True) if is_blank)
-        if key[0] == NOT_ASSESSABLE:
-            every = all(key[1:])
+        is_blank, is_absent = key[1 : 1 + len(names)], key[1 + len(names) :]
+        blanks = ", ".join(name for name, b in zip(names, is_blank, strict=True) if b)
+        if key[0] == NOT_ASSESSABLE and is_absent.any():
+            texts[i] = not_held_text([n for n, a in zip(names, is_absent, strict=True) if a], names)
+        elif key[0] == NOT_ASSESSABLE:
+            every = all(is_blank)
             texts[i] = "every input is blank" if every else f"blank, not read as 0: {blanks}"
         else:
             parts = [fail_text] if key[0] == FAIL and fail_text else []
@@ -154,6 +164,14 @@ def blank_messages(
     codes = np.full(len(status), len(keys), dtype=np.int32)
     codes[said] = inverse
     return Labels(codes, texts)
+
+
+def not_held_text(missing: list[str], names: list[str], shown: int = 3) -> str:
+    """Why a sum over cells the package does not hold is not assessed (never read as 0)."""
+    if len(missing) == len(names):
+        return "the package does not hold these cells (not coded, not read as 0)"
+    more = f" and {len(missing) - shown} more" if len(missing) > shown else ""
+    return f"not in the package (not coded, not read as 0): {', '.join(missing[:shown])}{more}"
 
 
 def findings_table(chunks: list[Chunk], report_ids: pd.Index, rules: list[Rule]) -> pd.DataFrame:
@@ -218,10 +236,45 @@ def _categorical(parts: list[Labels], order: np.ndarray) -> pd.Categorical:
 def describe(finding: Any) -> str:
     """One finding (a row of the table, e.g. from ``itertuples``) as one line of text."""
     where = f"{finding.report_id} {finding.subject}".strip()
-    numbers = ""
+    parts = []
     if pd.notna(finding.reported):
-        numbers = f" reported {finding.reported:g}, expected {finding.expected:g}"
+        numbers = f"reported {number_text(finding.reported)}, "
+        numbers += f"expected {number_text(finding.expected)}"
         if pd.notna(finding.difference) and finding.difference:
-            numbers += f" (difference {finding.difference:+g})"
-    message = f"; {finding.message}" if finding.message else ""
-    return f"{finding.status} {finding.severity} {finding.rule} {where}:{numbers}{message}"
+            sign = "+" if finding.difference > 0 else ""
+            numbers += f" (difference {sign}{number_text(finding.difference)})"
+        parts.append(numbers)
+    if finding.message:
+        parts.append(str(finding.message))
+    said = f": {'; '.join(parts)}" if parts else ""
+    return f"{finding.status} {finding.severity} {finding.rule} {where}{said}"
+
+
+def number_text(value: float) -> str:
+    """A number as a reader writes it: 15 (not 15.0), 87.5, 1250000 (not 1.25e+06)."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def counts_lines(findings: pd.DataFrame) -> list[str]:
+    """The findings counted per rule and status, as an aligned table (a summary comes first)."""
+    counts = pd.crosstab(findings["rule"], findings["status"]).reindex(
+        columns=list(STATUSES), fill_value=0
+    )
+    severity = findings.groupby("rule", observed=True)["severity"].first()
+    lines = [f"  {'rule':<18} {'severity':<8} {'pass':>7} {'fail':>6} {'n/a':>6}"]
+    for rule, row in counts.iterrows():
+        lines.append(
+            f"  {rule:<18} {severity[rule]:<8} {row['pass']:>7} {row['fail']:>6} "
+            f"{row['not_assessable']:>6}"
+        )
+    return lines
+
+
+def printable(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its numbers as a reader writes them: 15, not 15.0 (87.5 stays 87.5)."""
+    out = table.copy()
+    for column in ("reported", "expected", "difference"):
+        if column in out:
+            out[column] = out[column].map(lambda v: "" if pd.isna(v) else number_text(v))
+    return out

@@ -1,7 +1,8 @@
 """A cell table of a package as a matrix: one row per report, one column per pair of codes.
 
 The reconciliation reads the cells of every report at once from this matrix,
-with NaN for a blank (or a cell the report does not have). Reports that print
+with NaN for a blank (or a cell the report does not have); ``held`` tells the
+two apart, so that a cell a package does not hold is never read as a blank. Reports that print
 the same template the same way (which codes of a group carry cells) share a
 :class:`Layout`, so a rule is expanded once per layout, not once per report.
 """
@@ -57,6 +58,13 @@ def _column_major(
     return columns.T
 
 
+def _held(n: int, cells: int, row: np.ndarray, column: np.ndarray) -> np.ndarray:
+    """The reports x (cells + 1 spare) mask of the cells a package has rows for, column-major."""
+    held = np.zeros((cells + 1, n), dtype=bool)
+    held[column, row] = True
+    return held.T
+
+
 def report_index(reports: pd.DataFrame) -> pd.Index:
     """The ``report_id`` column as an index; ids must be unique."""
     ids = pd.Index(reports["report_id"].astype(str).to_numpy(object))
@@ -71,8 +79,9 @@ class Matrix:
 
     ``values`` is reports x cells, column-major so that a rule reads each cell
     of every report as one contiguous column; a code a report does not carry
-    reads as a blank (the spare last column). ``printed`` tells, per code
-    column, which codes each report has cells for.
+    reads as a blank (the spare last column). ``held`` (same shape) is True
+    where the package has a row for the cell, blank or not. ``printed`` tells,
+    per code column, which codes each report has cells for.
     """
 
     def __init__(
@@ -96,6 +105,7 @@ class Matrix:
         self.values = _column_major(
             n, len(self.codes[0]) * width, row, first * width + second, value
         )
+        self.held = _held(n, len(self.codes[0]) * width, row, first * width + second)
         self.printed = (np.zeros((n, len(self.codes[0])), bool), np.zeros((n, width), bool))
         self.printed[0].reshape(-1)[row * len(self.codes[0]) + first] = True
         self.printed[1].reshape(-1)[row * width + second] = True

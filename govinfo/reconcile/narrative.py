@@ -98,7 +98,9 @@ def _text_layout(
         cells = np.empty(len(current), dtype=object)
         for r, reading in enumerate(readings):
             mine = chosen == r
-            notes = blank_messages(status[mine], reading.blank[:, mine], reading.names, "")
+            notes = blank_messages(
+                status[mine], reading.blank[:, mine], reading.names, "", ~reading.held[:, mine]
+            )
             compared = quoted[mine] + f"; compared with {rule.readings[r]}"
             messages[mine] = Labels.of(compared).join(notes).strings()
             cells[mine] = "sections.text = " + format_cells(reading.terms, reading.names)
@@ -124,12 +126,14 @@ class _Evaluated:
     value: np.ndarray
     defined: np.ndarray
     blank: np.ndarray  # inputs x reports
+    held: np.ndarray  # inputs x reports
     names: list[str]
     terms: list[Term]
 
     def usable(self, strict: bool) -> np.ndarray:
-        """Reports for which this reading can be compared (not every input blank; strict: none)."""
-        usable = self.defined & ~self.blank.all(axis=0)
+        """Reports for which this reading can be compared: every input held, not every one
+        blank (strict: none)."""
+        usable = self.defined & self.held.all(axis=0) & ~self.blank.all(axis=0)
         return usable & ~self.blank.any(axis=0) if strict else usable
 
 
@@ -146,7 +150,8 @@ def _reading(
     numerator = expand(reading.terms, codelist, layout.template, printed)
     denominator = expand(reading.denominator, codelist, layout.template, printed)
     terms = numerator + denominator
-    values, names = gather(matrix, term_axis, subject, terms, current)
+    gathered = gather(matrix, term_axis, subject, terms, current)
+    values = gathered.values
     value = signed_sum(values[: len(numerator)], numerator)
     defined = np.ones(len(current), dtype=bool)
     if denominator:
@@ -154,4 +159,4 @@ def _reading(
         defined = below != 0
         with np.errstate(divide="ignore", invalid="ignore"):
             value = 100 * value / below
-    return _Evaluated(value, defined, np.isnan(values), names, terms)
+    return _Evaluated(value, defined, gathered.blank, gathered.held, gathered.names, terms)

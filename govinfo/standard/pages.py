@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from . import RESOURCES, VERSION, codes, profile, read_csv, standard_dir, table_schema
+from .measures import UNITS, measures
 from .rules import rules
 
 GENERATED = (
@@ -35,9 +36,10 @@ def standard_markdown() -> str:
         "",
         f"The files of version {VERSION} live in `govinfo/schema/{VERSION}/`: `profile.json`",
         "(the data package profile, a JSON Schema), one Table Schema per resource",
-        "(`<resource>.schema.json`), the code lists (`codes/*.csv`) and the",
-        "reconciliation rules (`rules.csv`). A published version never changes;",
-        "a later version gets a new folder.",
+        "(`<resource>.schema.json`), the code lists (`codes/*.csv`), the",
+        "reconciliation rules (`rules.csv`) and the analysis [measures](measures.md)",
+        "(`measures.csv`). A published version never changes; a later version gets",
+        "a new folder.",
         "",
         "## Resources",
         "",
@@ -125,6 +127,8 @@ def codes_markdown() -> str:
     lines += [
         f"The code lists of `govinfo/schema/{VERSION}/codes/`, in their order. A code whose",
         "children carry its cells in a template is a heading there (a group), not a cell.",
+        "The list `measures` holds the *columns of table 2* (本年制发件数 …); the",
+        "analysis measures (disclosure rate …) are another file, [`measures.csv`](measures.md).",
         "",
     ]
     for path in sorted((standard_dir() / "codes").glob("*.csv")):
@@ -171,10 +175,13 @@ def rules_markdown() -> str:
         "  printed it as one row.",
         "* `[y-1]` reads the report of the same `body` for the previous `year`. A",
         "  cross-year rule gives one finding per pair of consecutive reports.",
-        "* Blanks: by default a blank (or missing) cell in a sum is read as 0 and the finding's",
+        "* Blanks: by default a blank cell in a sum is read as 0 and the finding's",
         "  message lists it; with `blanks='strict'` the check is `not_assessable`. A check",
         "  whose every input is blank is `not_assessable`, and so is a rule on a report of",
         "  a template it does not apply to.",
+        "* Partial packages: a cell the package does not hold at all (a resource it omits,",
+        "  an applicant column it did not code) is never read as 0: a check that needs it",
+        "  is `not_assessable`, and its message names the cells that are not there.",
         "* Text rules search the narrative (`sections`) sentence by sentence with the",
         "  pattern; the number is the first group that matched, and the first matching",
         "  sentence of a report is checked. A `|` separates the readings of a number the",
@@ -198,4 +205,43 @@ def rules_markdown() -> str:
         lines += [f"### {rule.id}", "", rule.description_en, "", rule.description_zh, ""]
         if rule.pattern:
             lines += ["Pattern:", "", "```", rule.pattern, "```", ""]
+    return "\n".join(lines)
+
+
+def measures_markdown() -> str:
+    """``docs/standard/measures.md``: the analysis measures of the standard."""
+    lines = _header("Measures")
+    lines += [
+        f"`govinfo/schema/{VERSION}/measures.csv` states the measures analyses of these",
+        "reports compute, once, so that every analysis divides by the same thing.",
+        "`govinfo.measures(data)` computes each for every report: one row per report and",
+        "measure with `value`, `numerator`, `denominator`, `unit`, `blanks` (the blank cells",
+        "it read as 0 in a sum) and `reason` (why a value is `<NA>`: a blank or zero",
+        "denominator, a cell the package does not hold, a report without the standard tables).",
+        "`blanks='strict'` reads no blank as 0.",
+        "",
+        "Not to be confused with the code list `measures` (`codes/measures.csv`), the",
+        "columns of table 2.",
+        "",
+        "* Each side is the cells of one table, `table[rows, columns]`; each of the two is",
+        "  a code or a sum of codes written as in `rules.csv`. A group (`withheld`, `other`,",
+        "  `litigation`) stands for the cells that carry it in the report's template, or",
+        "  itself when the report printed it as one row.",
+        "* Units: "
+        + "; ".join(
+            f"`{unit}` is {factor:g} × numerator / denominator" for unit, factor in UNITS.items()
+        )
+        + " (`per_100`: per 100 requests handled).",
+        "",
+        "| id | 中文 | English | numerator | denominator | unit |",
+        "|---|---|---|---|---|---|",
+    ]
+    for measure in measures():
+        lines.append(
+            f"| `{measure.id}` | {_cell(measure.label_zh)} | {_cell(measure.label_en)} "
+            f"| `{measure.numerator}` | `{measure.denominator}` | {measure.unit} |"
+        )
+    lines += ["", "## The denominators", ""]
+    for measure in measures():
+        lines += [f"### {measure.id}", "", measure.note_en, "", measure.note_zh, ""]
     return "\n".join(lines)

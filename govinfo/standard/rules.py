@@ -114,6 +114,18 @@ def format_sum(terms: tuple[Term, ...]) -> str:
     return text
 
 
+def cell_label(table: str, first: str, second: str, lang: str = "zh") -> str:
+    """A cell's two labels as the table prints them: ``（七）总计 × 总计``.
+
+    Messages name a cell by its codes (``requests[total_processed,total]``)
+    and, for a reader of the report, by these labels.
+    """
+    lists = (dimension_list(table, column) for column in CELL_TABLES[table])
+    return " × ".join(
+        codelist.label(code, lang) for codelist, code in zip(lists, (first, second), strict=True)
+    )
+
+
 def dimension_list(table: str, column: str) -> codes.CodeList:
     """The code list of one code column of a cell table (named by its Table Schema)."""
     for field in table_schema(table)["fields"]:
@@ -191,7 +203,7 @@ def _with_check(rule: Rule) -> Rule:
             raise ValueError("the left side of a text check is 'text' or 'text%'")
         re.compile(rule.pattern)
         return replace(rule, readings=readings, percent=left_text == "text%")
-    left = _sum(left_text, terms)
+    left = parse_sum(left_text, terms)
     lagged = any(t.previous for r in readings for t in r.terms + r.denominator) or any(
         t.previous for t in left
     )
@@ -202,10 +214,11 @@ def _with_check(rule: Rule) -> Rule:
 
 def _reading(text: str, terms: codes.CodeList) -> Reading:
     numerator, _, denominator = text.partition("/")
-    return Reading(_sum(numerator, terms), _sum(denominator.strip().strip("()"), terms))
+    return Reading(parse_sum(numerator, terms), parse_sum(denominator.strip().strip("()"), terms))
 
 
-def _sum(text: str, terms: codes.CodeList) -> tuple[Term, ...]:
+def parse_sum(text: str, terms: codes.CodeList) -> tuple[Term, ...]:
+    """A signed sum of codes of ``terms`` as written in ``rules.csv`` (``a + b - c``)."""
     out, sign = [], 1
     for token in text.split():
         if token in ("+", "-"):

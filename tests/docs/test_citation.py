@@ -31,3 +31,13 @@ def test_citation_file_has_the_required_keys():
 
 def test_citation_version_is_the_package_version():
     assert str(_read_cff()["version"]) == govinfo.__version__
+
+
+def test_citation_is_complete_for_the_released_version():
+    cff = _read_cff()
+    assert {"abstract", "date-released", "type"} <= set(cff)
+    assert "\nkeywords:\n  - " in CFF.read_text(encoding="utf-8")
+    released = str(cff["date-released"]).strip('"')
+    changelog = (ROOT / "docs" / "changelog.md").read_text(encoding="utf-8")
+    assert f"## {govinfo.__version__} — {released}" in changelog
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")

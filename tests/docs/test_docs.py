@@ -37,6 +37,13 @@ def test_reference_pages_list_every_code_and_rule():
     assert "| `natural_person` | 自然人 | Natural persons |" in text
     rules_page = pages.rules_markdown()
     assert all(f"### {rule.id}" in rules_page for rule in rules.rules())
+    from govinfo.standard.measures import measures
+
+    measures_page = pages.measures_markdown()
+    for measure in measures():
+        assert f"| `{measure.id}` | {measure.label_zh} |" in measures_page
+        assert measure.note_zh in measures_page
+    assert "the *columns of table 2* (本年制发件数 …)" in text
 
 
 def test_site_builds_with_warnings_as_errors(tmp_path):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 import govinfo
 from govinfo.cli import main
 from govinfo.demo import example_path
@@ -56,3 +58,45 @@ def test_parse_in_parallel_with_progress(tmp_path, capsys):
     assert "parsing [" in err and "5/5" in err
     assert err.count("govinfo: failed:") == 1 and "broken.txt" in err
     assert govinfo.load(tmp_path / "out").report_ids == [f"r{i}_2022" for i in range(4)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_demo_table3_is_aligned_by_display_width_within_100_columns(lang):
+    from govinfo.demo import display_width, table3_text
+
+    text = table3_text(govinfo.load("hunan-lengshuitan-2022"), "hunan_lengshuitan-gov_2022", lang)
+    lines = text.splitlines()
+    assert max(display_width(line) for line in lines) <= 100
+    valued = [line for line in lines[:-1] if line.endswith((" 15", " 0"))]
+    assert len(valued) == 23 and len({display_width(line) for line in valued}) == 1
+    header = next(line for line in lines if ("总计" if lang == "zh" else "Total") in line)
+    assert display_width(header) == display_width(valued[0])  # the total column lines up
+    first = next(line for line in lines if line.startswith(("一、", "I. ")))
+    assert first.split()[-7:] == ["15", "0", "0", "0", "0", "0", "15"]
+    assert ("（七）总计" if lang == "zh" else "(7) Total handled") in text
+
+
+def test_a_missing_file_is_file_not_found_and_an_empty_one_says_so(tmp_path):
+    with pytest.raises(govinfo.ParseError, match=r"report\.txt: file not found"):
+        govinfo.parse("report.txt")
+    (tmp_path / "empty.txt").write_text("\n  \n", encoding="utf-8")
+    with pytest.raises(govinfo.ParseError, match="the file is empty"):
+        govinfo.parse(tmp_path / "empty.txt")
+    with pytest.raises(govinfo.ParseError, match="the text is empty"):
+        govinfo.parse("")
+
+
+def test_example_path_gives_the_shipped_reports():
+    assert govinfo.example_path().name == "hunan_lengshuitan-gov_2022.txt"
+    glued = govinfo.parse(govinfo.example_path("fujian_pingtan-gov_2022.txt"))
+    assert glued.requests[("new_received", "natural_person")].value == 71
+    with pytest.raises(FileNotFoundError, match="shipped: fujian_pingtan"):
+        govinfo.example_path("nope.txt")
+
+
+@pytest.mark.parametrize("command", ["parse", "demo", "plot", "export", "validate", "reconcile"])
+def test_every_subcommand_help_ends_with_an_example(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert f"examples:\n  govinfo {command} " in out

@@ -8,6 +8,7 @@ ignored here (reconciliation reports such disagreements).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from ...standard import reader_table
@@ -23,8 +24,15 @@ def _patterns() -> list[tuple[str, Key, re.Pattern[str]]]:
     ]
 
 
+ANY = "*"
+
+
 def stated_values(text: str, table: str) -> dict[Key, set[Number]]:
-    """Cell values of ``table`` the narrative of ``text`` states, by cell."""
+    """Cell values of ``table`` the narrative of ``text`` states, by cell.
+
+    A key ``(row, "*")`` says that some cell of the row holds one of the values
+    (a narrative that counts what it published loosely: 规范性文件类信息6条).
+    """
     plain = re.sub(r"\s+", "", halfwidth(text))
     out: dict[Key, set[Number]] = {}
     for hint_table, key, pattern in _patterns():
@@ -32,3 +40,14 @@ def stated_values(text: str, table: str) -> dict[Key, set[Number]]:
             for match in pattern.finditer(plain):
                 out.setdefault(key, set()).add(int(match.group(1)))
     return out
+
+
+def agreement(values: Mapping[Key, Number | None], hints: dict[Key, set[Number]]) -> int:
+    """How many of the narrative's statements ``values`` agree with."""
+    count = 0
+    for (row, column), stated in hints.items():
+        if column == ANY:
+            count += any(v in stated for (r, _), v in values.items() if r == row)
+        else:
+            count += values.get((row, column)) in stated
+    return count

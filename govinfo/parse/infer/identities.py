@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...standard import CELL_TABLES
+from ...standard import CELL_TABLES, codes
 from ...standard.expand import expand, subjects_for
 from ...standard.rules import Rule, Term, rules
 
@@ -24,11 +24,12 @@ Number = int | float
 
 @dataclass(frozen=True)
 class Identity:
-    """``sum(sign * cell) == 0`` over cells of one table of one report."""
+    """``sum(sign * cell) == 0`` over cells of one table of one report (``>= 0`` for a bound)."""
 
     name: str
     table: str
     terms: tuple[tuple[Key, int], ...]
+    at_least: bool = False
     keys: frozenset[Key] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -42,7 +43,7 @@ class Identity:
             if value is None:
                 return None
             total += sign * value
-        return abs(total) < 1e-6
+        return total > -1e-6 if self.at_least else abs(total) < 1e-6
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,59 @@ def _report_identities(table: str, template: str, keys: frozenset[Key]) -> tuple
                 Identity(f"{rule.id} {subject}", table, tuple((k, t.sign) for k, t in pairs))
             )
     return tuple(out)
+
+
+def report_bounds(table: str, template: str) -> list[Identity]:
+    """Inequalities a report's cells obey because last year's counts were not negative.
+
+    A cross-year rule whose previous-year cells are all counts on one side
+    (``in_force = in_force[y-1] + issued - repealed``) bounds this year's:
+    ``in_force - issued + repealed >= 0``, so 60 documents issued cannot leave
+    0 in force. Readers use the bounds to choose between splits.
+    """
+    return list(_report_bounds(table, template))
+
+
+@lru_cache(maxsize=64)
+def _report_bounds(table: str, template: str) -> tuple[Identity, ...]:
+    out = []
+    for rule in rules():
+        if rule.kind != "cross_year" or rule.table != table or template not in rule.templates:
+            continue
+        for subject, pairs in _expanded(rule, template, frozenset(), frozenset()):
+            current = [(key, term.sign) for key, term in pairs if not term.previous]
+            earlier = [(key, term.sign) for key, term in pairs if term.previous]
+            for known, bounded in ((earlier, current), (current, earlier)):
+                bound = _bound(table, template, known, bounded)
+                if bound:
+                    out.append(Identity(f"{rule.id} {subject} (bound)", table, bound, True))
+    return tuple(out)
+
+
+def _bound(
+    table: str, template: str, known: list[tuple[Key, int]], bounded: list[tuple[Key, int]]
+) -> tuple[tuple[Key, int], ...] | None:
+    """``bounded``'s cells as a sum that is not negative, when ``known`` is counts of one sign.
+
+    Both sides of a cross-year rule are cells of some report, so each bound
+    holds for every report; a single cell with a plus sign bounds nothing new.
+    """
+    signs = {sign for _, sign in known}
+    if len(signs) != 1 or not all(_counts(table, template, key) for key, _ in known):
+        return None
+    sign = -signs.pop()
+    terms = tuple((key, sign * s) for key, s in bounded)
+    if len(terms) < 2:
+        return None
+    return terms
+
+
+def _counts(table: str, template: str, key: Key) -> bool:
+    """Whether a cell holds a count (never negative)."""
+    if table != "disclosure":
+        return True
+    layout = codes.table2_cell(template, *key)
+    return layout is not None and layout.kind == "count"
 
 
 def series_identities(previous: str, current: str) -> list[SeriesIdentity]:

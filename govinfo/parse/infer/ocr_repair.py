@@ -8,19 +8,21 @@ outcome sum, table-4 totals) then check it:
   one digit in a cell left blank) makes every identity hold, that reading is
   taken and flagged ``repaired`` — the classic misreading of 8 for 3, or a
   thin 1 the detector missed;
-* otherwise every cell of a failing identity is flagged ``doubtful``;
 * a value the recogniser was unsure of that no holding identity confirms is
-  flagged ``doubtful`` too, so that a low-confidence character never becomes
-  a silent number.
+  flagged ``doubtful``, so that a low-confidence character never becomes a
+  silent number.
 
-Blank cells count as 0 in the check (a table printing blanks sums them as
-0); cells that could not be read (``unread``) make their identities not
+Identities still failing are left to the reader's self-check
+(``verify.py``), for which ``ocr`` is one more inferred flag: it flags the
+cells of each failing identity ``doubtful``. Blank cells count as 0 here as
+there; cells that could not be read (``unread``) make their identities not
 assessable.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from ...model import Cell, Report
 from .identities import Identity, report_identities
@@ -52,14 +54,10 @@ def _values(cells: dict[Key, Cell]) -> dict[Key, int | float]:
     return {k: (0 if c.value is None else c.value) for k, c in cells.items() if c.flag != "unread"}
 
 
-def _failing(identities: list[Identity], values: dict[Key, int | float]) -> list[Identity]:
-    return [identity for identity in identities if identity.holds(values) is False]
-
-
 def _repair(report: Report, table: str, cells: dict[Key, Cell], identities: list[Identity]) -> None:
     """Take the one digit substitution that makes every identity hold, if there is exactly one."""
     values = _values(cells)
-    failing = _failing(identities, values)
+    failing = [identity for identity in identities if identity.holds(values) is False]
     if not failing:
         return
     suspects = set.intersection(*(set(identity.keys) for identity in failing))
@@ -108,29 +106,20 @@ def _doubt(
     identities: list[Identity],
     unsure: frozenset[str],
 ) -> None:
-    """Flag ``doubtful`` the cells of failing identities and the unsure cells nothing confirms."""
+    """Flag ``doubtful`` the values recognised with low confidence that no identity confirms."""
     values = _values(cells)
-    failing = _failing(identities, values)
     confirmed = {key for i in identities if i.holds(values) for key in i.keys}
-    doubted = {key for identity in failing for key in identity.keys}
-    doubted |= {key for key, cell in cells.items() if cell.raw in unsure and key not in confirmed}
-    for key in sorted(doubted):
-        cell = cells[key]
-        if cell.flag == "ocr":
-            cells[key] = Cell(cell.value, cell.raw, "doubtful", cell.unit)
-    for identity in failing:
-        report.note(
-            "identity_fails",
-            f"{table}: {identity.name} fails over cells read by OCR; they are flagged doubtful",
-            table,
-        )
-    unconfirmed = sorted(
-        key for key in doubted if key not in confirmed and cells[key].raw in unsure
-    )
-    if unconfirmed:
+    doubted = [
+        key
+        for key, cell in cells.items()
+        if cell.flag == "ocr" and cell.raw in unsure and key not in confirmed
+    ]
+    for key in doubted:
+        cells[key] = replace(cells[key], flag="doubtful")
+    if doubted:
         report.note(
             "ocr_unsure",
-            f"{table}: {len(unconfirmed)} values recognised with low confidence and not "
+            f"{table}: {len(doubted)} values recognised with low confidence and not "
             "confirmed by an identity; flagged doubtful",
             table,
         )

@@ -17,6 +17,7 @@ from ...standard.codes import amount_measures
 from ..text.tables import Gap
 from ..text.tokens import Token
 from ..text.values import read_value
+from .hints import agreement
 from .identities import Key, Number
 
 
@@ -55,13 +56,11 @@ def _agreeing(
     readings: list[tuple[tuple[int, ...], list[Token]]],
     hints: dict[Key, set[Number]],
 ) -> list[tuple[tuple[int, ...], list[Token]]]:
-    def agreement(tokens: list[Token]) -> int:
-        return sum(
-            1
-            for key, token in zip(keys, tokens, strict=True)
-            if read_value(token.text).value in hints.get(key, ())
+    scores = [
+        agreement(
+            {key: read_value(t.text).value for key, t in zip(keys, tokens, strict=True)}, hints
         )
-
-    scores = [agreement(tokens) for _, tokens in readings]
+        for _, tokens in readings
+    ]
     best = max(scores)
     return [r for r, s in zip(readings, scores, strict=True) if s == best]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ...standard import reader_table
+from ...standard import codes, reader_table
 from .identities import Key, Number
 
 
@@ -26,23 +26,29 @@ class Ratio:
     high: float
 
     def violated(self, values: dict[Key, Number | None], units: dict[Key, str]) -> bool:
-        """Whether the values given break this range (False when they do not apply)."""
+        """Whether the values given break this range (False when they do not apply).
+
+        Over a zero denominator any non-zero numerator is out of range.
+        """
         top, bottom = values.get(self.numerator), values.get(self.denominator)
-        if top is None or not bottom or units.get(self.numerator) != self.unit:
+        if top is None or bottom is None or units.get(self.numerator, "") != self.unit:
             return False
+        if bottom == 0:
+            return top != 0
         return not self.low <= top / bottom <= self.high
 
 
 @cache
 def plausible_ratios() -> tuple[Ratio, ...]:
-    """The ranges of ``plausible.csv``."""
+    """The ranges of ``plausible.csv``; a row ``*`` stands for every item."""
     return tuple(
         Ratio(
-            (r["row"], r["numerator"]),
-            (r["row"], r["denominator"]),
+            (item, r["numerator"]),
+            (item, r["denominator"]),
             r["unit"],
             float(r["low"]),
             float(r["high"]),
         )
         for r in reader_table("plausible")
+        for item in (codes.items().cell_codes() if r["row"] == "*" else [r["row"]])
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ...model import Alternatives, Cell, Diagnostic
 from ..text.tables import Pending
 from ..text.tokens import unit_of
+from .hints import agreement
 from .identities import Identity, Key, Number
 from .plausible import plausible_ratios
 from .segment import TooManyCuts, is_forced, number, segmentations
@@ -34,9 +35,10 @@ class Row:
     parts: list[tuple[str, ...]]
     unit: str
     by_digits: int  # 1 when the digits alone allow one split, else 2 (several)
+    short: bool = False  # one cell fewer printed than the row has: its place is a candidate too
 
     def __post_init__(self) -> None:
-        self.numbers = [tuple(number(p) for p in parts) for parts in self.parts]
+        self.numbers = [tuple(number(p) if p else None for p in parts) for parts in self.parts]
 
     @property
     def keys(self) -> list[Key]:
@@ -67,32 +69,149 @@ def resolve(
     kind_of: Callable[[Key], str],
     hints: dict[Key, set[Number]] | None = None,
 ) -> Resolution:
-    """Split the pending rows of one table so that the most identities hold."""
+    """Split the pending rows of one table so that the most identities hold.
+
+    A cell is flagged ``split`` only when the cut is forced: by its row alone
+    (every cut its own identities allow gives it the same value, with cells
+    printed elsewhere), or by the whole table when every best combination of
+    cuts gives it the same value and breaks no identity — and only when the
+    chosen reading breaks no identity of the table: where one fails (a printed
+    error, a lost digit), any cut may be compensating for it, so every inferred
+    cell is ``ambiguous_split``. Cells chosen by the narrative, plausibility or
+    closeness are ``ambiguous_split``; a row short of a cell gives ``repaired``
+    for what the identities force.
+    """
     rows, unread, diagnostics = _candidate_rows(pending, kind_of, identities)
     known = {key: cell.value for key, cell in fixed.items()}
     pending_keys = {key for row in rows for key in row.keys}
     relevant = [i for i in identities if i.keys & pending_keys]
     for row in rows:
+        if row.short:
+            _fill_missing(row, known, [i for i in relevant if not i.at_least])
         _keep_best_alone(row, known, relevant)
+    alone = [_forced_alone(row, known, relevant) for row in rows]
     combos, exact = _best_combinations(rows, known, relevant)
+    broken = _broken_identities(rows, combos, known, relevant)
+    settled = exact and not broken and not any(row.short for row in rows)
+    agreed = [
+        _agreed_positions(row, [combo[index] for combo in combos]) if settled else set()
+        for index, row in enumerate(rows)
+    ]
     combos = _agreeing_with_hints(rows, combos, hints or {})
     combos = _within_plausible_ratios(rows, combos)
     chosen = min(combos, key=lambda combo: _implausibility(rows, combo))
+    final = _values(rows, chosen, known)
+    if any(identity.holds(final) is False for identity in relevant):
+        alone = agreed = [set() for _ in rows]  # a wrong cut can compensate for a lost digit
     cells: dict[Key, Cell] = dict(unread)
     for index, row in enumerate(rows):
-        variants = {row.values(combo[index]) for combo in combos}
+        own_broken = row.by_digits == 1 and _breaks_its_row(row, final, known, relevant)
         values, raws = row.values(chosen[index]), row.parts[chosen[index]]
         for position, key in enumerate(row.keys):
+            if values[position] is None:
+                cells[key] = Cell(None, "", "unread")
+                continue
             if row.by_digits == 1:
-                flag = ""
-            elif not exact or len({v[position] for v in variants}) > 1:
-                flag = "ambiguous_split"
+                flag = "doubtful" if own_broken else ""
+            elif position in alone[index] | agreed[index]:
+                flag = "repaired" if row.short else "split"
             else:
-                flag = "split"
+                flag = "ambiguous_split"
             unit = row.unit if row.kinds[position] == "amount" else ""
             cells[key] = Cell(values[position], raws[position], flag, unit)
     ranked = sorted(combos, key=lambda combo: _implausibility(rows, combo))
     return Resolution(cells, _open_alternatives(rows, ranked), diagnostics)
+
+
+def _forced_alone(
+    row: Row, known: dict[Key, Number | None], identities: list[Identity]
+) -> set[int]:
+    """Positions of ``row`` fixed by its own identities (and cells printed elsewhere) alone.
+
+    Every remaining candidate must satisfy all of those identities and agree.
+    """
+    own = set(row.keys) | {k for k, v in known.items() if v is not None}
+    local = [i for i in identities if i.keys <= own]
+    if not local:
+        return set()
+    for index in range(len(row.parts)):
+        values = {**known, **dict(zip(row.keys, row.values(index), strict=True))}
+        if not all(identity.holds(values) for identity in local):
+            return set()
+    return _agreed_positions(row, list(range(len(row.parts))))
+
+
+def _breaks_its_row(
+    row: Row, values: dict[Key, Number | None], known: dict, identities: list[Identity]
+) -> bool:
+    """Whether the row's own identities fail: the one cut its digits allow is then wrong
+    (a digit lost or added), or its print is."""
+    own = set(row.keys) | {k for k, v in known.items() if v is not None}
+    return any(i.holds(values) is False for i in identities if i.keys <= own)
+
+
+def _broken_identities(
+    rows: list[Row], combos: list[tuple[int, ...]], known: dict, identities: list[Identity]
+) -> list[Identity]:
+    """The identities that some best combination of cuts breaks."""
+    return [
+        identity
+        for identity in identities
+        if any(identity.holds(_values(rows, combo, known)) is False for combo in combos)
+    ]
+
+
+def _fill_missing(row: Row, known: dict[Key, Number | None], identities: list[Identity]) -> None:
+    """Give the missing cell of each candidate of a short row the value the identities force.
+
+    Candidates whose missing cell no identity can fix keep it empty (unread),
+    unless another candidate's could be fixed; a value that is not a count
+    rules its candidate out; candidates that end up equal are kept once.
+    """
+    solved: dict[tuple[Number | None, ...], tuple[str, ...]] = {}
+    open_: dict[tuple[Number | None, ...], tuple[str, ...]] = {}
+    for parts, numbers in zip(row.parts, row.numbers, strict=True):
+        place = numbers.index(None)
+        values = {**known, **dict(zip(row.keys, numbers, strict=True))}
+        found = {_solve(identity, row.keys[place], values) for identity in identities}
+        found.discard(None)
+        if len(found) > 1:
+            continue
+        if not found:
+            open_.setdefault(numbers, parts)
+            continue
+        value = found.pop()
+        if value < 0 or value != int(value):
+            continue
+        filled = (*numbers[:place], int(value), *numbers[place + 1 :])
+        solved.setdefault(filled, parts)
+    chosen = solved or open_
+    row.parts, row.numbers = list(chosen.values()), list(chosen)
+
+
+def _solve(identity: Identity, key: Key, values: dict[Key, Number | None]) -> Number | None:
+    """The value of ``key`` that makes ``identity`` hold, when it is its only unknown cell."""
+    if key not in identity.keys:
+        return None
+    total, sign = 0, 0
+    for term, term_sign in identity.terms:
+        if term == key:
+            sign = term_sign
+            continue
+        value = values.get(term)
+        if value is None:
+            return None
+        total += term_sign * value
+    return -total / sign
+
+
+def _agreed_positions(row: Row, candidates: list[int]) -> set[int]:
+    """Positions of ``row`` where every candidate gives the same value."""
+    return {
+        position
+        for position in range(len(row.keys))
+        if len({row.values(i)[position] for i in candidates}) == 1
+    }
 
 
 def _candidate_rows(
@@ -116,14 +235,48 @@ def _candidate_rows(
             parts = []
         else:
             code, why = "row_unread", f"cannot be split into {len(item.keys)} cells"
+        short = not parts and code == "row_unread"
+        if short:
+            parts = _short_cuts(chunks, kinds, item.tokens)
         if not parts:
             unread.update((key, Cell(None, printed, "unread")) for key in item.keys)
             message = f"{item.table}: {item.keys[0][0]}: {printed!r} {why}; its cells are unread"
             diagnostics.append(Diagnostic(code, message, item.table, item.keys[0][0]))
             continue
-        forced = len(parts) == 1 and is_forced(chunks, kinds)
-        rows.append(Row(item, kinds, parts, unit, 1 if forced else 2))
+        if short:
+            message = (
+                f"{item.table}: {item.keys[0][0]}: {printed!r} is short of a cell for "
+                f"{len(item.keys)} cells; the missing one was found with the identities"
+            )
+            diagnostics.append(Diagnostic("row_short", message, item.table, item.keys[0][0]))
+        forced = not short and len(parts) == 1 and is_forced(chunks, kinds)
+        rows.append(Row(item, kinds, parts, unit, 1 if forced else 2, short))
     return rows, unread, diagnostics
+
+
+def _short_cuts(chunks: list[str], kinds: list[str], tokens: list) -> list[tuple[str, ...]]:
+    """Cuts of a row printed one cell short: every place the missing cell may take.
+
+    The missing cell's part is empty (its value is found with the identities,
+    or it stays unread). Delimited cells are never cut; glued runs are.
+    """
+    delimited = all(token.kind == "cell" for token in tokens)
+    out: list[tuple[str, ...]] = []
+    for place in range(len(kinds)):
+        rest = kinds[:place] + kinds[place + 1 :]
+        if delimited:
+            cuts = (
+                [tuple(chunks)]
+                if len(chunks) == len(rest) and all(map(str.isdigit, chunks))
+                else []
+            )
+        else:
+            try:
+                cuts = list(segmentations(chunks, rest))
+            except TooManyCuts:
+                return []
+        out += [(*cut[:place], "", *cut[place:]) for cut in cuts]
+    return out
 
 
 def _segmentations(chunks: list[str], kinds: list[str], totals_last: bool) -> list[tuple[str, ...]]:
@@ -141,7 +294,7 @@ def _totals_last(keys: list[Key], kinds: list[str], identities: list[Identity]) 
     if any(kind != "count" for kind in kinds):
         return False
     for identity in identities:
-        if identity.keys == frozenset(keys):
+        if not identity.at_least and identity.keys == frozenset(keys):
             signs = dict(identity.terms)
             return all(signs[key] == -signs[keys[-1]] for key in keys[:-1])
     return False
@@ -215,11 +368,7 @@ def _agreeing_with_hints(
     if not hints or len(combos) == 1:
         return combos
 
-    def agreement(combo: tuple[int, ...]) -> int:
-        values = _values(rows, combo, {})
-        return sum(1 for key, stated in hints.items() if values.get(key) in stated)
-
-    scores = [agreement(c) for c in combos]
+    scores = [agreement(_values(rows, c, {}), hints) for c in combos]
     best = max(scores)
     return [c for c, s in zip(combos, scores, strict=True) if s == best]
 
@@ -251,7 +400,11 @@ def _implausibility(rows: list[Row], combo: tuple[int, ...]) -> tuple[int, tuple
 
 def _open_alternatives(rows: list[Row], combos: list[tuple[int, ...]]) -> list[Alternatives]:
     """The rows still open, with their candidates most plausible first."""
-    open_rows = [i for i, row in enumerate(rows) if len({c[i] for c in combos}) > 1]
+    open_rows = [
+        i
+        for i, row in enumerate(rows)
+        if len({c[i] for c in combos}) > 1 and all(None not in n for n in row.numbers)
+    ]
     if not open_rows:
         return []
     choices = list(dict.fromkeys(tuple(combo[i] for i in open_rows) for combo in combos))

@@ -28,7 +28,7 @@ class Heading:
 
 @cache
 def _vocabulary() -> Vocabulary:
-    return Vocabulary("sections")
+    return Vocabulary("sections", fuzzy=False)
 
 
 def find_headings(text: str) -> list[Heading]:

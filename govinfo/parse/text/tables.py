@@ -99,13 +99,13 @@ def place_values(
     """Cells for ``keys`` from the printed ``tokens`` when each token is one cell."""
     read = TableRead(table)
     tokens = _drop_trailing_blanks(tokens, len(keys))
-    if _one_digit_each(tokens, len(keys)):
-        tokens = [Token("run", digit) for token in tokens for digit in token.text]
     if len(tokens) == len(keys) and _delimited(tokens):
         for key, token in zip(keys, tokens, strict=True):
             cell = read_value(token.text)
             read.cells[key] = replace(cell, flag=flag) if flag else cell
-    elif len(tokens) < len(keys) and any(t.kind == "run" for t in tokens):
+    elif len(tokens) < len(keys) and (
+        any(t.kind == "run" for t in tokens) or len(tokens) == len(keys) - 1
+    ):
         read.pending.append(Pending(table, keys, tokens))
     else:
         printed = " | ".join(t.text for t in tokens)
@@ -126,19 +126,10 @@ def _drop_trailing_blanks(tokens: list[Token], wanted: int) -> list[Token]:
     return tokens
 
 
-def _one_digit_each(tokens: list[Token], width: int) -> bool:
-    """Glued runs with exactly one digit per cell (``0000000``): the split is forced."""
-    return (
-        any(t.kind == "run" for t in tokens)
-        and all(t.kind == "run" and t.text.isdigit() for t in tokens)
-        and sum(len(t.text) for t in tokens) == width
-    )
-
-
 def _delimited(tokens: list[Token]) -> bool:
     """Whether every token is one cell (a delimited cell, or a run holding one number)."""
     return all(
-        t.kind == "cell" or re.fullmatch(r"[+-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元)?", t.text)
+        t.kind == "cell" or re.fullmatch(r"[+\-减增]?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元)?", t.text)
         for t in tokens
     )
 
@@ -186,11 +177,13 @@ def read_requests(tokens: list[Token]) -> TableRead:
     cell_rows = set(codes.rows().cell_codes())
     assigned: dict[str, list[Token]] = {}
     orphans: list[tuple[str | None, list[Token]]] = []
+    blank: list[str] = []
     last: str | None = None
     for entry in groups[start:]:
         row = _row_of(entry, rows, cell_rows, assigned, last)
         if not entry.values:
             continue
+        blank += [r for r in _rows_without_values(entry, rows, cell_rows) if r not in assigned]
         if row is None:
             orphans.extend((last, part) for part in _rows_of(entry.values, len(columns)))
             continue
@@ -207,7 +200,24 @@ def read_requests(tokens: list[Token]) -> TableRead:
     for row, values in assigned.items():
         flag = "placed" if row in placed else ""
         _merge(read, place_values("requests", [(row, c) for c in columns], values, flag))
+    for row in (r for r in dict.fromkeys(blank) if r not in assigned):
+        read.cells.update({(row, column): Cell(None, "") for column in columns})
+        read.note("row_blank", f"{row}: printed without values; read as blank cells", (row, ""))
     return read
+
+
+def _rows_without_values(entry: Entry, rows: Vocabulary, cell_rows: set[str]) -> list[str]:
+    """Rows an entry names before the one its values belong to: printed with no values.
+
+    A group printed above its children (（六）其他处理 over 1.…) is a heading, not
+    a row without values.
+    """
+    named = [m.code for m in rows.find(entry.key) if m.code in cell_rows]
+    return [
+        code
+        for index, code in enumerate(named[:-1])
+        if not any(later.startswith(f"{code}.") for later in named[index + 1 :])
+    ]
 
 
 def _first_row(groups: list[Entry], rows: Vocabulary) -> tuple[int | None, str]:

@@ -13,11 +13,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .normalize import halfwidth, squeeze
-from .values import is_value
+from .values import COUNT_UNITS, MONEY_UNITS, is_value
 
 Kind = Literal["label", "cell", "run"]
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
-_RUN = re.compile(r"[+-]?\d+(?:\.\d+)?(?:万元|元)?")
+_RUN = re.compile(r"(?:[+-]|[减增](?=\d))?\d+(?:\.\d+)?(?:万元|元)?")
+_BEFORE_YEAR = re.compile(r"\s*年")
+_YEAR_AT_END = re.compile(r"(?:19|20)\d\d$")
+_NARRATIVE_AFTER = re.compile(r"\s*(?:[月日号时%]|个百分点|倍)")
+_COUNT_UNIT = re.compile(rf"\s*[{''.join(sorted(COUNT_UNITS))}]")
+_NEXT_NUMBER = re.compile(r"\s*(?:[+\-减增]?\d|$)")
 _PAGE_FOOTER = re.compile(r"^[—–\-]+\s*\d{1,3}\s*[—–\-]+$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
 _NOTE_LINE = re.compile(r"^\([^()]*\)$")
 
@@ -79,7 +84,13 @@ def glued_tokens(text: str) -> Iterator[Token]:
     """Labels and digit runs of text whose cells were run together.
 
     A digit directly before ``.`` or ``、`` and a word is the numbering of the
-    next label (``…00000002.其他法律…``), not part of the run.
+    next label (``…00000002.其他法律…``), not part of the run. Numbers of the
+    narrative stay in the label text: a year (a run followed by 年 ends at the
+    year: ``…继续办理20000022025年，我局`` is the run ``2000002`` and the year
+    2025), a date, a percentage, or a count with its unit inside a sentence
+    (``主动公开政府信息128条，``). A unit word between cells is a separator
+    (``政府集中采购1个246900元``: the cell ``1个``, then the run ``246900元``);
+    减 or 增 before a number is its sign (``16减12`` is 16 and −12).
     """
     plain = halfwidth(text)
     position = 0
@@ -89,9 +100,21 @@ def glued_tokens(text: str) -> Iterator[Token]:
             end -= 1
             if end <= start:
                 continue
+        after = plain[end:]
+        kind = "run"
+        if _BEFORE_YEAR.match(after):
+            if not _YEAR_AT_END.search(plain[start:end]) or end - start <= 4:
+                continue
+            end -= 4
+        elif _NARRATIVE_AFTER.match(after):
+            continue
+        elif unit := _COUNT_UNIT.match(after):
+            if not _NEXT_NUMBER.match(after, unit.end()):
+                continue
+            kind, end = "cell", end + unit.end()
         if start > position:
             yield from _label(text[position:start])
-        yield Token("run", text[start:end])
+        yield Token(kind, text[start:end])
         position = end
     if position < len(text):
         yield from _label(text[position:])
@@ -113,9 +136,10 @@ def _label(text: str) -> Iterator[Token]:
 
 
 def unit_of(text: str) -> tuple[str, str]:
-    """A run's digits and the money unit printed after them (``39573802895.90元``)."""
-    plain = halfwidth(text)
-    for unit in ("万元", "元"):
+    """A run's digits (减 as a minus, 增 as no sign) and the money unit printed after them
+    (``39573802895.90元``)."""
+    plain = halfwidth(text).replace("减", "-").replace("增", "")
+    for unit in sorted(MONEY_UNITS, key=len, reverse=True):
         if plain.endswith(unit):
             return plain[: -len(unit)], unit
-    return plain, ""
+    return plain.rstrip("".join(COUNT_UNITS)).strip(), ""

@@ -10,8 +10,9 @@ from .normalize import halfwidth, squeeze
 
 BLANK_MARKS = frozenset({"", "/", "-", "--", "—", "——", "–", "－", "无", "空", "\\"})
 MONEY_UNITS = frozenset({"元", "万元"})
-COUNT_UNITS = frozenset({"件", "个", "项", "次", "条", "起"})
-_NUMBER = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)\s*(.*)$", re.S)
+COUNT_UNITS = frozenset({"件", "个", "项", "次", "条", "起", "笔", "篇", "份"})
+_NUMBER = re.compile(r"^([+\-减增]?\d[\d,]*(?:\.\d+)?)\s*(.*)$", re.S)
+SIGNS = str.maketrans({"减": "-", "增": "+"})
 
 
 def is_value(text: str) -> bool:
@@ -40,7 +41,7 @@ def read_value(text: str) -> Cell:
     match = _NUMBER.match(plain)
     if not match:
         raise ValueError(f"not a number: {raw!r}")
-    number, rest = match.group(1).replace(",", ""), match.group(2).strip()
+    number, rest = match.group(1).replace(",", "").translate(SIGNS), match.group(2).strip()
     value: int | float = float(number) if "." in number else int(number)
     if rest in MONEY_UNITS:
         return Cell(value, raw, unit=rest)

@@ -33,8 +33,9 @@ def exported(tmp_path_factory, data):
     pytest.importorskip("pyarrow")
     root = tmp_path_factory.mktemp("exports")
     targets = {"xlsx": "book.xlsx", "parquet": "parquet", "sqlite": "db.sqlite", "dta": "stata"}
+    languages = {"xlsx": "en", "dta": "en"}  # the locale's default is tested on its own
     return {
-        (name, to): govinfo.export(data[name], root / name / target, to=to)
+        (name, to): govinfo.export(data[name], root / name / target, to=to, lang=languages.get(to))
         for name in NAMES
         for to, target in targets.items()
     }
@@ -69,7 +70,7 @@ def test_xlsx_has_a_readme_and_one_sheet_per_resource(exported, data):
     assert readme["exported by"] == f"govinfo-cn {govinfo.__version__}"
     assert readme["content sha256"] == provenance.content_sha256
     assert readme[HUNAN] == "永州市冷水滩区人民政府"  # the reports table: id, body, ...
-    assert readme["ambiguous_split"] == codes.code_list("flags").label("ambiguous_split")
+    assert readme["ambiguous_split"] == codes.code_list("flags").label("ambiguous_split", "en")
 
 
 def test_xlsx_values_are_numbers_and_blanks_are_empty_cells(exported):
@@ -92,11 +93,11 @@ def test_xlsx_labels_every_code_in_both_languages(exported):
     requests = pd.read_excel(path, sheet_name="requests")
     assert list(requests.columns) == [
         "report_id",
-        *("row", "row_zh", "row_en"),
-        *("applicant", "applicant_zh", "applicant_en"),
+        *("row", "row_en", "row_zh"),
+        *("applicant", "applicant_en", "applicant_zh"),
         "value",
         "raw",
-        *("flag", "flag_zh", "flag_en"),
+        *("flag", "flag_en", "flag_zh"),
     ]
     rows, flags = codes.rows(), codes.code_list("flags")
     for record in requests.to_dict("records"):
@@ -125,18 +126,52 @@ def test_xlsx_keeps_amounts_and_dates(exported):
     assert reports["template_zh"].iloc[0] == codes.code_list("templates").label("2021")
 
 
-def test_xlsx_never_writes_report_text_as_a_formula(tmp_path, data):
+def test_xlsx_never_writes_text_as_a_formula(tmp_path, data):
     import openpyxl
 
     source = data["hunan-lengshuitan-2022"]
     frames = dict(source.frames)
     frames["requests"] = frames["requests"].copy()
     frames["requests"].loc[0, "raw"] = "=HYPERLINK(1)"
+    frames["reports"] = frames["reports"].assign(body="=1+1")
+    descriptor = {**source.descriptor, "title": "=cmd|' /C calc'!A0"}
     path = govinfo.export(
-        Dataset(frames, source.descriptor, source.path), tmp_path / "x.xlsx", to="xlsx"
+        Dataset(frames, descriptor, source.path), tmp_path / "x.xlsx", to="xlsx", lang="en"
     )
-    cell = openpyxl.load_workbook(path)["requests"]["I2"]
+    book = openpyxl.load_workbook(path)
+    cell = book["requests"]["I2"]
     assert (cell.value, cell.data_type) == ("=HYPERLINK(1)", "s")
+    readme = {}
+    for row in book["README"].iter_rows():
+        readme.setdefault(row[0].value, row[1])
+    assert (readme["title"].value, readme["title"].data_type) == ("=cmd|' /C calc'!A0", "s")
+    assert readme[HUNAN].value == "=1+1" and readme[HUNAN].data_type == "s"
+    formulas = [
+        (sheet.title, cell.coordinate)
+        for sheet in book
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
+    assert formulas == []
+
+
+def test_xlsx_opens_in_chinese_for_a_chinese_locale(tmp_path, data, monkeypatch):
+    import openpyxl
+
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    path = govinfo.export(data["fujian-pingtan"], tmp_path / "zh.xlsx", to="xlsx")
+    book = openpyxl.load_workbook(path)
+    readme = {row[0]: row[1] for row in book["README"].iter_rows(values_only=True) if row[0]}
+    assert readme["govinfo 数据包"] == "fujian-pingtan"
+    assert readme["split"] == "按勾稽关系拆分"
+    header = [c.value for c in book["requests"][1]]
+    assert header[:4] == ["report_id", "row", "row_zh", "row_en"]
+    assert book["requests"]["C2"].value == "一、本年新收政府信息公开申请数量"
+    assert book.properties.language == "zh-CN"
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    english = govinfo.export(data["fujian-pingtan"], tmp_path / "en.xlsx", to="xlsx")
+    assert openpyxl.load_workbook(english)["requests"]["C2"].value.startswith("I. New")
 
 
 # Parquet
@@ -326,3 +361,24 @@ def test_export_command(tmp_path, capsys):
     assert out.is_file()
     assert main(["export", "no-such-package", "--to", "sqlite", "-o", str(tmp_path / "x")]) == 1
     assert "no curated package" in capsys.readouterr().err
+
+
+def test_stata_chinese_value_labels(exported, data, tmp_path):
+    folder = exported["hunan-lengshuitan-2022", "dta"]
+    script = (folder / "labels_zh.do").read_text(encoding="utf-8")
+    assert "label language zh, new copy" in script
+    assert 'label define row_zh 1 `"一、本年新收政府信息公开申请数量"\', modify' in script
+    assert "capture label values applicant applicant_zh" in script
+    rows = codes.rows()
+    defined = [line for line in script.splitlines() if line.startswith("label define row_zh ")]
+    assert len(defined) == len(rows)
+    chinese = govinfo.export(data["hunan-lengshuitan-2022"], tmp_path / "zh", to="dta", lang="zh")
+    requests = pd.read_stata(chinese / "requests.dta")
+    assert requests["row"].iloc[0] == rows.label("new_received", "zh")
+    assert requests["row_en"].iloc[0] == rows.label("new_received", "en")
+    assert (chinese / "labels_en.do").is_file()
+
+
+def test_lang_only_for_labelled_formats(tmp_path, data):
+    with pytest.raises(govinfo.ExportError, match="parquet export has no labels"):
+        govinfo.export(data["fujian-pingtan"], tmp_path / "p", to="parquet", lang="zh")

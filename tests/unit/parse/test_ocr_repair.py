@@ -1,4 +1,4 @@
-"""OCR'd tables verified by their identities: one misread digit repaired, doubts flagged."""
+"""OCR'd tables checked by their identities: one misread digit repaired, doubts flagged."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from govinfo import Cell
 from govinfo.parse.infer.ocr_repair import verify_recognised
+from govinfo.parse.infer.verify import verify
 from tests.conftest import expected_for
 from tests.expectations import report_from_expected
 
@@ -56,6 +57,8 @@ def test_a_digit_the_recogniser_missed_is_repaired_from_a_blank():
 def test_two_misreads_leave_every_cell_of_the_failing_identities_doubtful():
     report = recognised(granted__total=18, new_received__natural_person=16)
     verify_recognised(report, ["requests"], frozenset())
+    assert flags(report) == {}  # no single digit makes every identity hold: nothing guessed
+    verify(report)  # the reader's self-check: ocr is an inferred flag
     doubtful = {key for key, flag in flags(report).items() if flag == "doubtful"}
     assert {("granted", "total"), ("new_received", "natural_person")} <= doubtful
     assert report.requests[("granted", "total")].value == 18  # never changed on a guess

@@ -107,7 +107,11 @@ def test_total_marker_is_the_printed_total(pingtan):
     (marker,) = [c for c in ax.collections if c.get_gid() == "total"]
     printed = [total_column(stem)["total_processed"] for stem in PINGTAN[1:]]
     assert list(marker.get_offsets()[:, 0]) == printed
-    assert annotation(ax, "sum|fujian_pingtan-gov_2020") == "27"  # the outcomes do not add up to 21
+    # the printed (七)总计 is labelled; 2020's outcome rows add up to 27, not its printed 21
+    assert annotation(ax, "total|fujian_pingtan-gov_2021") == str(printed[2])
+    assert annotation(ax, "disagrees|fujian_pingtan-gov_2020") == "21  (parts add up to 27)"
+    assert not any(t.get_gid() == "total|fujian_pingtan-gov_2020" for t in ax.texts)
+    assert not any((t.get_gid() or "").startswith("sum|") for t in ax.texts)
 
 
 def test_blank_cells_are_not_drawn_as_zero(curated):

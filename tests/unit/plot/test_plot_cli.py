@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import govinfo
 from govinfo import plot
 from govinfo.cli import main
 from tests.plotting import package, report
@@ -68,7 +69,27 @@ def test_plot_help_names_every_kind(capsys):
     with pytest.raises(SystemExit):
         main(["plot", "--help"])
     out = capsys.readouterr().out
-    assert all(kind in out for kind in plot.KINDS)
+    assert all(kind in out for kind in [*plot.KINDS, "findings"])
+    assert "examples:\n  govinfo plot hunan-lengshuitan-2022 --kind outcomes" in out
+
+
+def test_plot_kinds_of_the_command_are_the_figures():
+    from govinfo.cli import FIGURES
+
+    assert (*plot.KINDS, "findings") == FIGURES
+
+
+def test_unknown_kind_lists_findings_too(tmp_path, capsys):
+    assert main(["plot", "fujian-pingtan", "--kind", "pie", "-o", str(tmp_path / "f.png")]) == 1
+    assert "compare, findings)" in capsys.readouterr().err
+
+
+def test_one_body_message_names_the_option(tmp_path, capsys):
+    pair = tmp_path / "pair"
+    reports = [r for name in govinfo.list_datasets() for r in govinfo.load(name).to_reports()]
+    govinfo.write_package(reports, pair)
+    assert main(["plot", str(pair), "--kind", "trend", "-o", str(tmp_path / "t.png")]) == 1
+    assert "--body on the command line" in capsys.readouterr().err
 
 
 def test_plot_says_when_it_falls_back_to_english(tmp_path, capsys, monkeypatch):

@@ -115,14 +115,41 @@ def test_reconcile_command(capsys, broken):
     status, out = run(capsys, "reconcile", broken)
     assert status == 0
     lines = out.splitlines()
-    assert lines[0].startswith("pass error T3-BALANCE county_2022 natural_person: reported 6")
-    assert any(
-        line.startswith("fail error T3-OUTCOMES county_2022 natural_person") for line in lines
-    )
+    assert lines[0].startswith("1 report(s), ") and "2 fail" in lines[0]
+    assert lines[1].split() == ["rule", "severity", "pass", "fail", "n/a"]
+    assert "2 finding(s) fail:" in lines
+    assert lines[-2].startswith("fail error T3-OUTCOMES county_2022 natural_person: reported 5")
+    assert not any(line.startswith("pass ") for line in lines)  # passes are counted, not listed
+    status, out = run(capsys, "reconcile", broken, "--status", "pass", "not_assessable")
+    listed = [line for line in out.splitlines() if line.startswith(("pass ", "fail "))]
+    assert listed and all(line.startswith("pass ") for line in listed)
     status, out = run(capsys, "reconcile", broken, "--format", "json", "--blanks", "strict")
     assert len(json.loads(out)) == len(govinfo.reconcile(broken))
     status, out = run(capsys, "reconcile", broken, "--format", "csv")
     assert out.startswith("report_id,rule,severity,status,subject,reported,expected")
+    first = next(csv.DictReader(io.StringIO(out)))
+    assert (first["reported"], first["expected"], first["difference"]) == ("6", "6", "0")
+    status, out = run(capsys, "reconcile", broken, "--format", "csv", "--status", "fail")
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 2
+
+
+def test_describe_an_empty_subject_without_stray_punctuation():
+    from types import SimpleNamespace
+
+    from govinfo.reconcile.findings import describe
+
+    finding = SimpleNamespace(
+        report_id="x_2022",
+        subject="",
+        status="not_assessable",
+        severity="error",
+        rule="VALUES",
+        reported=float("nan"),
+        expected=float("nan"),
+        difference=float("nan"),
+        message="no value is reported",
+    )
+    assert describe(finding) == "not_assessable error VALUES x_2022: no value is reported"
 
 
 # Frictionless custom checks
