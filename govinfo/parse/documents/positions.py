@@ -131,25 +131,26 @@ def word_lines(words: Iterable[Word]) -> list[list[Word]]:
         return []
     text_height = statistics.median(w.box.y1 - w.box.y0 for w in words)
     lines: list[list[Word]] = []
+    centre = height = 0.0  # of the last line: the mean of its words' centres, its tallest word
     for word in sorted(words, key=lambda w: (w.box.cy, w.box.x0)):
-        tall = word.box.y1 - word.box.y0 > 2 * text_height
-        last = lines[-1] if lines else None
+        size = word.box.y1 - word.box.y0
+        tall = size > 2 * text_height
         if (
-            last is not None
+            lines
             and not tall
-            and _height(*last) <= 2 * text_height
-            and abs(word.box.cy - _centre(last)) <= _height(*last) / 2
+            and height <= 2 * text_height
+            and abs(word.box.cy - centre) <= height / 2
         ):
-            last.append(word)
+            line = lines[-1]
+            line.append(word)
+            centre += (word.box.cy - centre) / len(line)
+            height = max(height, size)
         else:
             lines.append([word])
+            centre, height = word.box.cy, size
     for line in lines:
         line.sort(key=lambda w: w.box.x0)
     return lines
-
-
-def _centre(line: list[Word]) -> float:
-    return sum(w.box.cy for w in line) / len(line)
 
 
 def line_text(line: list[Word]) -> str:
