@@ -84,7 +84,10 @@ def _parser() -> argparse.ArgumentParser:
 def _add_parse(commands: argparse._SubParsersAction) -> None:
     parse = _command(commands, "parse", "read report files into one data package")
     parse.add_argument(
-        "inputs", nargs="+", type=Path, help="report files (.txt, .md, .html, .pdf, .docx)"
+        "inputs",
+        nargs="+",
+        type=Path,
+        help="report files (.txt, .md, .html, .pdf, .docx, .doc, .wps)",
     )
     parse.add_argument("-o", "--output", type=Path, required=True, help="package folder to write")
     parse.add_argument("--name", help="package name (default: the folder's name)")

@@ -229,3 +229,91 @@ def _word(text: str) -> str:
         f"<span style='font-family:仿宋_GB2312'>{first}</span>"
         f"<span style='font-size:12pt'><font>{second}</font></span><o:p></o:p>"
     )
+
+
+# Column widths in points of each table's grid, for PDFs drawn without ruling lines.
+UNRULED_WIDTHS = {2: [175] + [110] * 3, 3: [25, 55, 155] + [40] * 7, 4: [34] * 15}
+FONT, SIZE, LEADING = "STSong-Light", 8, 11
+
+
+def report_unruled_pdf(expected: dict) -> bytes:
+    """The report as a PDF whose tables are drawn as text only: no ruling lines, no boxes.
+
+    Each cell's text is wrapped to its column and centred in the rectangle its
+    spans cover, as a word processor prints a borderless table; a table runs
+    on to the next page where the page ends.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(595, 842))
+    y = 800.0
+
+    def line(text: str, size: float = 10) -> None:
+        nonlocal y
+        if y < 60:
+            pdf.showPage()
+            y = 800.0
+        pdf.setFont(FONT, size)
+        pdf.drawString(40, y, text)
+        y -= size * 1.6
+
+    line(title(expected), 14)
+    tables = report_tables(expected)
+    for number, heading in HEADINGS.items():
+        line(heading, 12)
+        if number in tables:
+            y = _unruled_table(pdf, tables[number], UNRULED_WIDTHS[number], y)
+        else:
+            line(_narrative(expected, number))
+    pdf.save()
+    return out.getvalue()
+
+
+def _unruled_table(pdf, cells: list[Placed], widths: list[float], y: float) -> float:
+    """Draw one table from ``y`` down; returns where the text after it starts."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lefts = [40 + sum(widths[:i]) for i in range(len(widths) + 1)]
+
+    def wrapped(cell: Placed) -> list[str]:
+        width = lefts[cell.col + cell.cols] - lefts[cell.col] - 4
+        lines, current = [], ""
+        for char in cell.text:
+            if current and stringWidth(current + char, FONT, SIZE) > width:
+                lines.append(current)
+                current = ""
+            current += char
+        return [*lines, current] if current else lines
+
+    texts = {id(cell): wrapped(cell) for cell in cells}
+    height = max(c.row + c.rows for c in cells)
+    rows = [LEADING + 8.0] * height
+    for cell in cells:
+        if cell.rows == 1:
+            rows[cell.row] = max(rows[cell.row], len(texts[id(cell)]) * LEADING + 8)
+    tops, pages, top, page = [], [], y, 0
+    for r in range(height):
+        if top - rows[r] < 50:  # the table runs on to the next page
+            top, page = 800.0, page + 1
+        tops.append(top)
+        pages.append(page)
+        top -= rows[r]
+    for page in range(pages[-1] + 1):
+        if page:
+            pdf.showPage()
+        pdf.setFont(FONT, SIZE)
+        for cell in cells:
+            if pages[cell.row] != page:  # drawn on the page of its first row, over its rows there
+                continue
+            here = [r for r in range(cell.row, cell.row + cell.rows) if pages[r] == page]
+            upper, lower = tops[here[0]], tops[here[-1]] - rows[here[-1]]
+            lines = texts[id(cell)]
+            middle = (upper + lower) / 2 + len(lines) * LEADING / 2 - SIZE
+            centre = (lefts[cell.col] + lefts[cell.col + cell.cols]) / 2
+            for i, text in enumerate(lines):
+                pdf.drawCentredString(centre, middle - i * LEADING, text)
+    return top - 16

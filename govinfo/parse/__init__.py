@@ -6,7 +6,8 @@ from pathlib import Path
 
 from ..errors import GovinfoError, ParseError
 from ..model import Report
-from .documents import DOCUMENT_KINDS, document_text
+from .documents import DOCUMENT_KINDS, Document, read_document
+from .infer.ocr_repair import verify_recognised
 from .infer.verify import verify
 from .report import read_text
 from .source import open_source
@@ -35,8 +36,13 @@ def read_report(source: str | Path, *, report_id: str | None = None) -> Report:
         kinds = ", ".join(sorted(TEXT_KINDS | DOCUMENT_KINDS))
         raise ParseError(opened.name, f"cannot read .{opened.kind} files (readers: {kinds})")
     try:
-        text = opened.text() if opened.kind in TEXT_KINDS else document_text(opened)
-        report = read_text(text, report_id=report_id or opened.stem, name=opened.name)
+        document = Document(opened.text()) if opened.kind in TEXT_KINDS else read_document(opened)
+        report = read_text(document.text, report_id=report_id or opened.stem, name=opened.name)
+        if document.recognition is not None:
+            recognition = document.recognition
+            verify_recognised(report, sorted(recognition.tables), recognition.unsure)
+            for message in recognition.unread:
+                report.note("image_unread", message)
     except GovinfoError:
         raise
     except Exception as exc:  # a reader bug must still name the file

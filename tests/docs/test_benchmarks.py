@@ -37,3 +37,12 @@ def test_documents_benchmark_runs(corpus):
     result = _run("parse_documents.py", "--corpus", str(corpus), "--repeat", "1")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "jiangsu_huaian-gov_2024.pdf" in result.stdout
+
+
+def test_ocr_benchmark_reads_a_scan_and_times_its_parts(corpus):
+    """Three pages (the timing target is checked by running the script, not here)."""
+    pytest.importorskip("rapidocr", reason="the OCR benchmark needs the ocr extra")
+    result = _run("ocr.py", "--corpus", str(corpus), "--pages", "3")
+    assert "3 pages at 150 dpi" in result.stdout, result.stdout + result.stderr
+    assert "recognition" in result.stdout
+    assert "wrong and not flagged doubtful: 0" in result.stdout

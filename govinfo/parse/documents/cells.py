@@ -11,6 +11,7 @@ labels whatever the document was.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,11 @@ from ..text.values import is_value
 Slot = str | None
 Grid = list[list[Slot]]
 
+# A page number printed as a header or footer: - 4 -, 第4页 共6页, 4/6.
+PAGE_NUMBER = re.compile(
+    r"^(?:[-－—–\s]*\d{1,4}[-－—–\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})$"
+)
 MAX_COLSPAN = 1000
 MAX_SLOTS = 250_000
 

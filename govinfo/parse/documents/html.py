@@ -23,6 +23,7 @@ import lxml.etree as etree
 from ...errors import ParseError
 from ..text.sections import find_headings
 from .cells import Span, cell_text, expand, pipe_rows
+from .images import mark_images
 
 MAX_CHARS = 20_000_000
 
@@ -54,6 +55,7 @@ def html_to_text(html: str, name: str) -> str:
     _prepare(root)
     container = _container(root)
     _write_tables(container, name)
+    mark_images(container)
     lines = [line.strip() for line in _lines(container)]
     lines = [line for line in lines if line]
     return "\n".join([line for line in head if line not in lines[:5]] + lines) + "\n"

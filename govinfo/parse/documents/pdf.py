@@ -13,38 +13,41 @@ the next page follows on directly, its repeated header rows left out.
 
 from __future__ import annotations
 
-import re
-
 from ...errors import ParseError
 from ..text.normalize import squeeze
+from .cells import PAGE_NUMBER as _PAGE_NUMBER
 from .cells import Grid, pipe_rows
 from .ruling import Box, Glyph, Table, find_tables, text_lines
+from .unruled import unruled_text
 
 EXTRA = 'pip install "govinfo-cn[pdf]"'
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-－—–\s]*\d{1,4}[-－—–\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4})$"
-)
 
 
 def pdf_to_text(data: bytes, name: str) -> str:
-    """The text form of the report in a PDF; ParseError when it has no text layer."""
+    """The text form of the report in a PDF; :class:`NoTextLayer` when it has none.
+
+    A PDF with text but no ruled table anywhere has its tables rebuilt from the
+    text positions (``unruled.py``).
+    """
     pdfium = _pdfium(name)
     try:
         document = pdfium.PdfDocument(data)
         try:
             pages = [_page_items(document[i]) for i in range(len(document))]
+            if any(pages) and not any(isinstance(i, list) for page in pages for i in page):
+                pages_of = [document[i] for i in range(len(document))]
+                return unruled_text([(p.get_height(), page_glyphs(p)) for p in pages_of])
         finally:
             document.close()
     except pdfium.PdfiumError as exc:
         raise ParseError(name, f"not a readable PDF ({exc})") from None
     if not any(pages):
-        raise ParseError(
-            name,
-            "the PDF has no text layer (a scanned document?); OCR is out of scope: "
-            "convert it with an OCR tool first (e.g. ocrmypdf) and parse the result",
-        )
+        raise NoTextLayer(name, "the PDF has no text layer (a scanned document?)")
     return "\n".join(_lines(pages)) + "\n"
+
+
+class NoTextLayer(ParseError):
+    """A PDF with no text to read: its pages are images, for OCR (``ocr.py``)."""
 
 
 def _pdfium(name: str):
@@ -55,8 +58,8 @@ def _pdfium(name: str):
     return pypdfium2
 
 
-def _page_items(page) -> list[str | Grid]:
-    """One page as lines of text and table grids, top to bottom, without page numbers."""
+def page_glyphs(page) -> list[Glyph]:
+    """The printed characters of a page with their boxes (``y`` downwards), spaces as spaces."""
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
@@ -71,6 +74,14 @@ def _page_items(page) -> list[str | Grid]:
             continue
         left, bottom, right, top = textpage.get_charbox(index, loose=True)
         glyphs.append(Glyph(char, Box(left, -top, right, -bottom)))
+    return glyphs
+
+
+def _page_items(page) -> list[str | Grid]:
+    """One page as lines of text and table grids, top to bottom, without page numbers."""
+    import pypdfium2.raw as pdfium_c
+
+    glyphs = page_glyphs(page)
     rects = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
         left, bottom, right, top = obj.get_bounds()

@@ -139,13 +139,6 @@ def test_a_doc_file_that_is_a_saved_web_page_is_read_as_html(page, tmp_path, exp
     assert cell_differences(govinfo.parse(path), expected) == []
 
 
-def test_an_old_word_doc_is_a_clear_error(tmp_path):
-    path = tmp_path / "report.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
-    with pytest.raises(govinfo.ParseError, match=r"report\.doc: .*save it as \.docx or PDF"):
-        govinfo.parse(path)
-
-
 FRAGMENTS = (
     "<",
     ">",
