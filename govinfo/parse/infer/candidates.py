@@ -152,7 +152,7 @@ def _placements(item: Pending, kinds: list[str]) -> list[tuple[tuple[str, ...], 
     its label, so the places are a weak guide; the identities come first.
     """
     tokens = item.tokens
-    if not tokens or len(tokens) >= len(kinds) or any(t.offset < 0 for t in tokens):
+    if item.columns is None or not tokens or len(tokens) >= len(kinds):
         return []
     texts = [unit_of(t.text)[0] for t in tokens]
     if math.comb(len(kinds), len(texts)) > MAX_PLACEMENTS:

@@ -17,7 +17,7 @@ from ...model import Cell, Diagnostic
 from ...standard import codes
 from .labels import Match, Vocabulary, vocabulary
 from .normalize import label_key
-from .tokens import Token, unit_of
+from .tokens import Token, laid_out, unit_of
 from .values import read_value
 
 
@@ -41,14 +41,16 @@ class Entry:
 class Pending:
     """Values of one printed row whose cells could not be told apart from the text alone.
 
-    ``columns`` are where the table's columns stand in its printed lines (text
-    extracted with its layout kept), when rows printed in full show them.
+    In text extracted with its layout kept (``laid_out``), ``columns`` are
+    where the table's columns stand in its printed lines, when rows printed in
+    full show them (possibly none), and the row's numbers may stand among
+    blank cells.
     """
 
     table: str
     keys: list[tuple[str, str]]
     tokens: list[Token]
-    columns: tuple[float, ...] = ()
+    columns: tuple[float, ...] | None = None
 
 
 @dataclass
@@ -104,7 +106,7 @@ def place_values(
     keys: list[tuple[str, str]],
     tokens: list[Token],
     flag: str = "",
-    columns: tuple[float, ...] = (),
+    columns: tuple[float, ...] | None = None,
 ) -> TableRead:
     """Cells for ``keys`` from the printed ``tokens`` when each token is one cell."""
     read = TableRead(table)
@@ -210,7 +212,7 @@ def read_requests(tokens: list[Token]) -> TableRead:
     if any(row.startswith("other.") for row in assigned):
         read.templates.add("2021")
     placed = _place_orphans(orphans, assigned, read)
-    offsets = column_offsets(list(assigned.values()), len(columns))
+    offsets = column_offsets(list(assigned.values()), len(columns)) if laid_out(tokens) else None
     for row, values in assigned.items():
         flag = "placed" if row in placed else ""
         keys = [(row, c) for c in columns]

@@ -33,7 +33,8 @@ class Token:
 
     kind: Kind
     text: str
-    offset: int = -1  # where a number starts in its printed line (layout text), -1 unknown
+    offset: int = -1  # where a number starts in its printed line, -1 unknown
+    gap: int = 0  # spaces printed before it in its line: wide gaps mark text kept in its layout
 
     @property
     def is_value(self) -> bool:
@@ -117,10 +118,23 @@ def glued_tokens(text: str, indent: int = 0) -> Iterator[Token]:
             kind, end = "cell", end + unit.end()
         if start > position:
             yield from _label(text[position:start])
-        yield Token(kind, text[start:end], indent + start)
+        yield Token(kind, text[start:end], indent + start, _spaces_before(text, start))
         position = end
     if position < len(text):
         yield from _label(text[position:])
+
+
+def _spaces_before(text: str, start: int) -> int:
+    """How many spaces stand right before ``start`` in ``text``."""
+    return start - len(text[:start].rstrip(" \u3000"))
+
+
+def laid_out(tokens: list[Token]) -> bool:
+    """Whether a table's text was extracted with its layout kept (``pdftotext -layout``):
+    most numbers stand after a gap of two spaces or more."""
+    values = [t for t in tokens if t.kind == "run" and t.offset >= 0]
+    wide = sum(1 for t in values if t.gap >= 2)
+    return wide >= 3 and wide >= 0.3 * len(values)
 
 
 def _is_numbering(plain: str, end: int) -> bool:
