@@ -94,8 +94,11 @@ class Vocabulary:
         return [m.code for m in self.find(text)]
 
     def completing(self, fragment: str, min_length: int = 6) -> list[str]:
-        """Codes whose key contains ``fragment`` (a label broken by layout), longest first."""
-        key = label_key(fragment)
+        """Codes whose key contains ``fragment`` (a label broken by layout), longest first.
+
+        The fragment's own numbering (``5.要求行政机关确认或重新出``) is not part of it.
+        """
+        key = code_key(fragment)
         if len(key) < min_length:
             return []
         return list(dict.fromkeys(code for k, code in self.keys if key in k))

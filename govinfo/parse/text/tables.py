@@ -190,12 +190,16 @@ def read_requests(tokens: list[Token]) -> TableRead:
     assigned: dict[str, list[Token]] = {}
     orphans: list[tuple[str | None, list[Token]]] = []
     blank: list[str] = []
+    beside: list[str] = []
     last: str | None = None
     for entry in groups[start:]:
         row = _row_of(entry, rows, cell_rows, assigned, last)
         if not entry.values:
             continue
-        blank += [r for r in _rows_without_values(entry, rows, cell_rows) if r not in assigned]
+        without = [r for r in _rows_without_values(entry, rows, cell_rows) if r not in assigned]
+        blank += without
+        if without and row:
+            beside.append(row)
         if row is None and last and _continues(assigned.get(last, []), entry.values, len(columns)):
             assigned[last] = assigned[last] + entry.values
             continue
@@ -212,13 +216,18 @@ def read_requests(tokens: list[Token]) -> TableRead:
     if any(row.startswith("other.") for row in assigned):
         read.templates.add("2021")
     placed = _place_orphans(orphans, assigned, read)
-    offsets = column_offsets(list(assigned.values()), len(columns)) if laid_out(tokens) else None
+    layout = laid_out(tokens)
+    offsets = column_offsets(list(assigned.values()), len(columns)) if layout else None
+    # In text kept in its layout, values can stand beside any of the labels around them:
+    # which of the rows one entry names they belong to is a guess.
+    blank_flag = "placed" if layout else ""
+    placed |= set(beside) if layout else set()
     for row, values in assigned.items():
         flag = "placed" if row in placed else ""
         keys = [(row, c) for c in columns]
         _merge(read, place_values("requests", keys, values, flag, offsets))
     for row in (r for r in dict.fromkeys(blank) if r not in assigned):
-        read.cells.update({(row, column): Cell(None, "") for column in columns})
+        read.cells.update({(row, column): Cell(None, "", blank_flag) for column in columns})
         read.note("row_blank", f"{row}: printed without values; read as blank cells", (row, ""))
     return read
 
@@ -286,10 +295,12 @@ def _requests_columns(header_key: str, read: TableRead) -> list[str]:
 def _row_of(
     entry: Entry, rows: Vocabulary, cell_rows: set[str], assigned: dict, last: str | None
 ) -> str | None:
-    """The row an entry's labels name: the last full label, else a fragment's next match."""
-    matches = [m for m in rows.find(entry.key) if m.code in cell_rows]
-    if matches:
-        return matches[-1].code
+    """The row an entry's labels name: the last full label, else a fragment's next match.
+
+    A full label that heads a group (（六）其他处理 above its three rows) gives way
+    to a row of the group that a fragment names (a layout that prints the
+    group's label down the side, among its first row's label).
+    """
     order = codes.rows()
     after = order[last].order if last else 0
     fragments = [
@@ -298,6 +309,11 @@ def _row_of(
         for code in rows.completing(token.text)
         if code in cell_rows and code not in assigned and order[code].order > after
     ]
+    matches = [m for m in rows.find(entry.key) if m.code in cell_rows]
+    if matches:
+        code = matches[-1].code
+        children = [f for f in fragments if order[f].parent == code]
+        return min(children, key=lambda c: order[c].order) if children else code
     return min(fragments, key=lambda code: order[code].order) if fragments else None
 
 
