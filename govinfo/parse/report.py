@@ -13,12 +13,13 @@ from .infer.split import Resolution, resolve
 from .shape import loss, missing_cells, unread_cells
 from .text import metadata
 from .text.normalize import clean_text
+from .text.regions import TABLE_SECTIONS, located
 from .text.sections import Heading, find_headings
 from .text.tables import TableRead, read_appeals, read_disclosure, read_requests
 from .text.tokens import tokenize
 
-TABLE_SECTIONS = {2: "disclosure", 3: "requests", 4: "appeals"}
 MIN_SECTIONS = 2
+READERS = {"disclosure": read_disclosure, "requests": read_requests, "appeals": read_appeals}
 
 
 def read_text(text: str, *, report_id: str, name: str) -> Report:
@@ -30,11 +31,11 @@ def read_text(text: str, *, report_id: str, name: str) -> Report:
     """
     headings = find_headings(text)
     regions = _regions(text, headings)
-    reads = {
-        "disclosure": read_disclosure(tokenize(regions.get(2, ""))),
-        "requests": read_requests(tokenize(regions.get(3, ""))),
-        "appeals": read_appeals(tokenize(regions.get(4, ""))),
-    }
+    reads = {}
+    for number, table in TABLE_SECTIONS.items():
+        reads[table] = READERS[table](tokenize(regions.get(number, "")))
+        if not reads[table].found:  # a report numbering its sections otherwise
+            reads[table] = READERS[table](tokenize(located(text, headings, table)))
     template = _template(reads)
     title = metadata.find_title(text)
     if template == "other" and len(headings) < MIN_SECTIONS:

@@ -36,6 +36,13 @@ BLOCKS = frozenset(
     | {"dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6"}
     | {"header", "hr", "html", "li", "main", "ol", "p", "pre", "section", "td", "th", "tr", "ul"}
 )
+_CONTAINER_TAG = re.compile(
+    r"</?(?:div|span|font|section|article|center|p|blockquote|ul|ol|li|dl|dd|dt|b|i|strong|em)"
+    r"\b[^>]*>",
+    re.I,
+)
+SWALLOWING = ("script", "style", "textarea", "iframe", "title", "xmp", "noembed", "noframes")
+SWALLOWED_MIN = 2000  # characters: raw text this long that reads as a report was swallowed
 CONTAINERS = frozenset({"article", "body", "center", "div", "html", "main", "section", "td", "th"})
 _KNOWN_CLASS = re.compile(r"\bTRS_(?:Editor|UEDITOR)\b", re.I)
 _KNOWN_ID = re.compile(r"(?:zoom|UCAP-CONTENT)$", re.I)
@@ -69,14 +76,55 @@ def _parse(html: str, name: str) -> Element:
         remove_pis=True,
         collect_ids=False,
         default_doctype=False,
+        huge_tree=True,  # no depth limit: a page nested thousands deep keeps its report
     )
     try:
         root = etree.fromstring(html.encode("utf-8", "replace"), parser)
+        if _too_deep(parser):  # layout elements nested past the parser's limit: flatten them
+            root = etree.fromstring(
+                _CONTAINER_TAG.sub("<br>", html).encode("utf-8", "replace"), parser
+            )
     except (etree.LxmlError, ValueError) as exc:
         raise ParseError(name, f"not a readable HTML page ({exc})") from None
     if root is None:
         raise ParseError(name, "not a readable HTML page (no elements)")
+    if _too_deep(parser):
+        raise ParseError(name, "the page nests its tables too deep to be read (over 2048 levels)")
+    _release_swallowed(root, parser)
     return root
+
+
+def _too_deep(parser: etree.HTMLParser) -> bool:
+    """Whether the last parse stopped at the parser's limit of nesting."""
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def _release_swallowed(root: Element, parser: etree.HTMLParser) -> None:
+    """Give back the page that an unclosed raw-text element swallowed.
+
+    The content of ``<script>``, ``<style>``, ``<textarea>``, ``<iframe>`` or
+    ``<title>`` is read as text up to its closing tag: one left open takes the
+    rest of the page as its text. When that text holds markup of a report
+    (tables, section headings), it is parsed and put back where it stood.
+    """
+    for element in list(root.iter(*SWALLOWING)):
+        text = element.text or ""
+        if len(text) < SWALLOWED_MIN or not _reads_as_report(text):
+            continue
+        body = etree.fromstring(f"<div>{text}</div>".encode("utf-8", "replace"), parser)
+        element.text = ""
+        for part in body.iter("body"):
+            body = part
+        parent = element.getparent()
+        if parent is None:
+            continue
+        at = parent.index(element) + 1
+        for offset, child in enumerate(list(body)):
+            parent.insert(at + offset, child)
+
+
+def _reads_as_report(text: str) -> bool:
+    return "<table" in text.lower() or len(find_headings(text)) >= 2
 
 
 def _page_head(root: Element) -> list[str]:

@@ -75,7 +75,8 @@ def candidate_rows(
         chunks = []
         for token in item.tokens:
             digits, token_unit = unit_of(token.text)
-            chunks.append(digits)
+            if digits:  # a blank cell among the numbers holds no digits to cut
+                chunks.append(digits)
             unit = token_unit or unit
         printed = " ".join(t.text for t in item.tokens)
         try:
@@ -95,7 +96,7 @@ def candidate_rows(
             prior, parts = [c for c, _ in ranked], [cut for _, cut in ranked]
             rows.append(Row(item, kinds, parts, unit, 2, sparse=True, prior=prior))
             continue
-        short = not parts and code == "row_unread"
+        short = not parts and code == "row_unread" and len(kinds) > 1
         if short:
             parts = _short_cuts(chunks, kinds, item.tokens)
         if not parts:

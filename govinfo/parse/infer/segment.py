@@ -30,6 +30,8 @@ def segmentations(
     to try. Raises TooManyCuts past ``LIMIT`` results.
     """
     text, stops = "".join(chunks), _stops(chunks)
+    if not text or not kinds:
+        return
     patterns = [_PATTERNS[k] for k in kinds]
     cuts = (
         _summed_cuts(text, patterns, stops) if last_is_sum else _cuts(text, 0, 0, patterns, stops)

@@ -35,7 +35,7 @@ def verify(report: Report) -> None:
         for identity in report_identities(table, report.template, cells):
             if identity.holds(values) is not False:
                 continue
-            inferred = sorted(k for k in identity.keys if cells[k].flag in INFERRED)
+            inferred = sorted(k for k in identity.keys if k in cells and cells[k].flag in INFERRED)
             if inferred:
                 doubtful.update(dict.fromkeys(inferred))
                 report.note(

@@ -203,3 +203,54 @@ def test_tag_soup_gives_a_report_or_a_govinfo_error(soup):
     except govinfo.GovinfoError:
         return
     assert isinstance(report, govinfo.Report)
+
+
+@pytest.mark.parametrize("tag", ["script", "style", "textarea", "iframe", "title"])
+def test_an_unclosed_raw_text_element_does_not_swallow_the_report(tag, page, expected, tmp_path):
+    start = page.index("二、主动公开")
+    path = tmp_path / f"{EXAMPLE}.html"
+    path.write_text(page[:start] + f"<{tag}>" + page[start:], encoding="utf-8")
+    assert cell_differences(govinfo.parse(path), expected) == []
+
+
+@pytest.mark.parametrize("tag", ["div", "span"])
+def test_layout_elements_nested_past_the_parsers_limit_keep_the_report(
+    tag, page, expected, tmp_path
+):
+    start = page.index("二、主动公开")
+    path = tmp_path / f"{EXAMPLE}.html"
+    path.write_text(page[:start] + f"<{tag}>" * 5000 + page[start:], encoding="utf-8")
+    assert cell_differences(govinfo.parse(path), expected) == []
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_tables_nested_deep_read_or_are_a_clear_error(depth, page, expected, tmp_path):
+    start = page.index("二、主动公开")
+    path = tmp_path / "deep.html"
+    path.write_text(page[:start] + "<table><tr><td>" * depth + page[start:], encoding="utf-8")
+    try:
+        report = govinfo.parse(path)
+    except govinfo.ParseError as exc:
+        assert "deep.html: " in str(exc)
+        return
+    assert cell_differences(report, expected) == []
+
+
+@pytest.mark.parametrize("share", [0.3, 0.5, 0.7, 0.9])
+def test_a_page_cut_off_is_an_error_or_every_lost_cell_is_unread(share, page, expected, tmp_path):
+    path = tmp_path / f"{EXAMPLE}.html"
+    path.write_text(page[: int(len(page) * share)], encoding="utf-8")
+    try:
+        report = govinfo.parse(path)
+    except govinfo.ParseError:
+        return
+    for problem in cell_differences(report, expected):
+        table, key = problem.split("(", 1)
+        row, column = (part.strip(" '") for part in key.split(")")[0].split(","))
+        cells = getattr(report, table)
+        if (row, column) in cells:
+            assert cells[(row, column)].flag == "unread", problem
+        else:  # a row printed as one (六) the cut took: its template rows stand in, unread
+            stand_in = [c for (r, k), c in cells.items() if r.startswith(f"{row}.") and k == column]
+            assert stand_in and {c.flag for c in stand_in} == {"unread"}, problem
+    assert any(d.code == "truncated" for d in report.diagnostics) or share == 0.9
