@@ -19,6 +19,7 @@ from .text.tables import TableRead, read_appeals, read_disclosure, read_requests
 from .text.tokens import tokenize
 
 MIN_SECTIONS = 2
+MIN_READ = 0.25  # without numbered sections, a text is a report when it gives this much of a table
 READERS = {"disclosure": read_disclosure, "requests": read_requests, "appeals": read_appeals}
 
 
@@ -67,16 +68,31 @@ def read_text(text: str, *, report_id: str, name: str) -> Report:
             report.diagnostics += loss(table, missing, read.found, number >= last_section)
         setattr(report, table, _in_template_order(table, cells))
     report.disclosure = _with_units(report.disclosure, report.template)
+    if len(headings) < MIN_SECTIONS and _read_share(report) < MIN_READ:
+        raise ParseError(name, _not_a_report(title, headings, _read_share(report)))
     return report
 
 
-def _not_a_report(title: str | None, headings: list[Heading]) -> str:
+def _read_share(report: Report) -> float:
+    """The share of the template's cells the text gave (read or printed blank)."""
+    cells = [
+        c for table in (report.requests, report.appeals, report.disclosure) for c in table.values()
+    ]
+    return sum(c.flag != "unread" for c in cells) / max(1, len(cells))
+
+
+def _not_a_report(title: str | None, headings: list[Heading], share: float = 0.0) -> str:
     """Why a text is refused: what a report has and this text lacks."""
     found = f"a title ({title}) but " if title else "no report title, "
     sections = f"{len(headings)} numbered section" if headings else "no numbered sections"
+    tables = (
+        f"only {share:.0%} of a template table's cells"
+        if share
+        else "no table of the 2019 or 2021 template"
+    )
     return (
-        f"not a report: {found}{sections} (一、总体情况 …) and no table of the 2019 or 2021 "
-        "template (a listing page, a README or another document?)"
+        f"not a report: {found}{sections} (一、总体情况 …) and {tables} "
+        "(a listing page, a README or another document?)"
     )
 
 

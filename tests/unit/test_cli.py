@@ -9,6 +9,7 @@ import pytest
 import govinfo
 from govinfo.cli import main
 from govinfo.demo import example_path
+from tests.conftest import ROOT
 
 
 def test_demo_prints_the_example_numbers(tmp_path, capsys):
@@ -100,3 +101,23 @@ def test_every_subcommand_help_ends_with_an_example(command, capsys):
         main([command, "--help"])
     out = capsys.readouterr().out
     assert f"examples:\n  govinfo {command} " in out
+
+
+def test_parse_writes_the_report_and_refuses_a_readme_and_a_listing_page(tmp_path, capsys):
+    report = tmp_path / "report.txt"
+    report.write_text(example_path().read_text(encoding="utf-8"), encoding="utf-8")
+    readme = tmp_path / "README.md"  # mentions template rows and glued digits, but is no report
+    readme.write_text((ROOT / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
+    listing = tmp_path / "listing.html"
+    titles = "".join(
+        f"<li><a href='/{y}.htm'>平潭综合实验区{y}年度政府信息公开工作年度报告</a>{y + 1}-01</li>"
+        for y in range(2015, 2026)
+    )
+    listing.write_text(f"<html><body><ul>{titles}</ul>下一页</body></html>", encoding="utf-8")
+    assert main(["parse", str(report), str(readme), str(listing), "-o", str(tmp_path / "out")]) == 1
+    out, err = capsys.readouterr()
+    assert "wrote 1 report(s)" in out
+    assert govinfo.load(tmp_path / "out").report_ids == ["report"]
+    for name in ("README.md", "listing.html"):
+        assert f"{name}: not a report" in err
+    assert "2 of 3 input(s) failed" in err
