@@ -69,6 +69,7 @@ PAGES = {
     "standard/tables.md": pages.tables_markdown,
     "standard/codes.md": pages.codes_markdown,
     "standard/measures.md": pages.measures_markdown,
+    "standard/versions.md": pages.versions_markdown,
     "rules.md": pages.rules_markdown,
     "datapackages.md": datapackages_markdown,
 }

@@ -7,10 +7,21 @@ standard say; a test keeps them in step.
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
-from . import RESOURCES, VERSION, codes, profile, read_csv, standard_dir, table_schema
+from . import (
+    RESOURCES,
+    VERSION,
+    codes,
+    profile,
+    read_csv,
+    resources,
+    standard_dir,
+    table_schema,
+    versions,
+)
 from .measures import UNITS, measures
 from .rules import rules
 
@@ -245,3 +256,58 @@ def measures_markdown() -> str:
     for measure in measures():
         lines += [f"### {measure.id}", "", measure.note_en, "", measure.note_zh, ""]
     return "\n".join(lines)
+
+
+def versions_markdown() -> str:
+    """What each version of the standard changed from the one before, read from the files."""
+    lines = _header("Versions of the standard")
+    lines += [
+        "Every version lives in its own folder of `govinfo/schema/` and never changes once",
+        "released. govinfo reads a package with the Table Schemas of the version it declares",
+        "(`govinfo.standard` in its descriptor) and brings older packages to the current",
+        "version's shape on load: resources and columns a version added are empty, code",
+        "lists only grow. What changed, version by version (generated from the files):",
+        "",
+    ]
+    known = versions()
+    for older, newer in itertools.pairwise(known):
+        lines += [f"## {newer} (from {older})", ""]
+        lines += [f"* {change}" for change in _changes(older, newer)] or ["* no change"]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _changes(older: str, newer: str) -> list[str]:
+    """The differences between two versions' resources, fields, code lists and rules."""
+    out = []
+    before, after = resources(older), resources(newer)
+    out += [f"new resource `{name}`" for name in after if name not in before]
+    out += [f"resource `{name}` removed" for name in before if name not in after]
+    for name in (n for n in after if n in before):
+        old_fields = [f["name"] for f in table_schema(name, older)["fields"]]
+        new_fields = [f["name"] for f in table_schema(name, newer)["fields"]]
+        out += [f"`{name}.{field}` added" for field in new_fields if field not in old_fields]
+    old_lists = {p.stem for p in (standard_dir(older) / "codes").glob("*.csv")}
+    for path in sorted((standard_dir(newer) / "codes").glob("*.csv")):
+        if path.stem == "table2":
+            continue
+        if path.stem not in old_lists:
+            out.append(f"new code list `{path.stem}`")
+            continue
+        old_codes = {c.code for c in codes.code_list(path.stem, older)}
+        added = [c.code for c in codes.code_list(path.stem, newer) if c.code not in old_codes]
+        if added:
+            out.append(f"code list `{path.stem}`: " + ", ".join(f"`{c}`" for c in added) + " added")
+    old_rules = {r["id"] for r in read_csv("rules", older)}
+    out += [f"rule `{r['id']}` added" for r in read_csv("rules", newer) if r["id"] not in old_rules]
+    for extra in ("measures",):
+        if (standard_dir(newer) / f"{extra}.csv").is_file() and not (
+            standard_dir(older) / f"{extra}.csv"
+        ).is_file():
+            out.append(f"new file `{extra}.csv` ([measures](measures.md))")
+    required = profile(older)["allOf"][1]["properties"]["resources"]["allOf"]
+    if required != profile(newer)["allOf"][1]["properties"]["resources"]["allOf"]:
+        out.append(
+            "the profile requires only the resources a package has data for (`reports` always)"
+        )
+    return out

@@ -46,3 +46,11 @@ def test_ocr_benchmark_reads_a_scan_and_times_its_parts(corpus):
     assert "3 pages at 150 dpi" in result.stdout, result.stdout + result.stderr
     assert "recognition" in result.stdout
     assert "wrong and not flagged doubtful: 0" in result.stdout
+
+
+def test_accuracy_page_has_no_wrong_cell_without_a_flag(corpus):
+    result = _run("accuracy.py", "--corpus", str(corpus))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ", 0 wrong without a flag." in result.stdout
+    assert "0 elsewhere (reading errors)" in result.stdout
+    assert "| hunan_lengshuitan-gov_2022 | txt | 186 | 186 | 0 | 0 |" in result.stdout
