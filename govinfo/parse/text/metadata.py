@@ -9,7 +9,7 @@ from functools import cache
 from ...standard import reader_table
 from .normalize import halfwidth
 
-_TITLE_END = re.compile(r"政府信息公开(?:工作)?年度?报告(?!格式)")
+_TITLE_END = re.compile(r"政府信息公开(?:工作)?(?:年度?)?报告(?!格式)")
 _TITLE_STOP = frozenset(" \t。，,：:；;|#《》〈〉<>")
 _OPENING = re.compile(
     r"(?:19|20)\d\d\s*年(?:度|以来)?\s*[，,]\s*([\u4e00-\u9fff]{2,20}?)"

@@ -16,7 +16,8 @@ import pytest
 
 import govinfo
 from govinfo.demo import example_path
-from govinfo.standard import profile
+from govinfo.standard import profile, table_schema
+from tests.conftest import DATA
 
 
 def constructed_report() -> govinfo.Report:
@@ -209,3 +210,26 @@ def test_unknown_code_is_an_error_when_loading(package, tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(govinfo.PackageError, match="new_recieved"):
         govinfo.load(folder)
+
+
+STANDARD_1_0 = DATA / "standard-1.0" / "hunan-lengshuitan-2022"
+
+
+def test_a_package_of_standard_1_0_loads_in_the_current_shape():
+    data = govinfo.load(STANDARD_1_0)
+    assert data.descriptor["govinfo"]["standard"] == "1.0"
+    assert list(data.reports.columns) == [f["name"] for f in table_schema("reports")["fields"]]
+    assert data.reports["body_id"].isna().all()
+    assert data.diagnostics.empty and data.errata.empty
+    assert "unread" in data.requests["flag"].cat.categories
+    assert (len(data.requests), data.requests["value"].notna().sum()) == (161, 42)
+    assert data.report("hunan_lengshuitan-gov_2022").requests[("new_received", "total")] == (
+        govinfo.Cell(15, "15")
+    )
+
+
+def test_a_package_of_standard_1_0_validates_against_1_0():
+    validation = govinfo.validate(STANDARD_1_0)
+    assert validation.valid, validation.summary()
+    assert validation.version == "1.0"
+    assert frictionless.validate(str(STANDARD_1_0 / "datapackage.json")).valid
