@@ -22,8 +22,6 @@ import argparse
 import json
 import os
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -32,18 +30,11 @@ from pathlib import Path
 import govinfo
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.browser import layout_text, print_to_pdf  # noqa: E402  (the tests' printing)
+
 CORPUS = Path(os.environ.get("GOVINFO_CORPUS", ROOT.parent / "shared" / "corpus"))
 TABLES = ("requests", "appeals", "disclosure")
-CHROMIUM = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-pdf-header-footer",
-)
 
 
 def expected_cells(expected: dict) -> dict[tuple[str, str, str], object]:
@@ -85,7 +76,7 @@ def labelled(corpus: Path, work: Path) -> list[tuple[str, str, tuple[int, int, i
         if not (corpus / "expected" / f"{path.stem}.json").is_file():
             continue
         forms.setdefault(path.suffix.lstrip("."), []).append(path)
-        if path.suffix == ".html" and (printed := print_pdf(path, work / f"{path.stem}.pdf")):
+        if path.suffix == ".html" and (printed := print_to_pdf(path, work / f"{path.stem}.pdf")):
             forms.setdefault("html printed to PDF by Chromium", []).append(printed)
     for form in [f for f in forms if forms[f][0].suffix == ".pdf"]:
         for pdf in forms[form]:
@@ -103,25 +94,6 @@ def labelled(corpus: Path, work: Path) -> list[tuple[str, str, tuple[int, int, i
 def _stem(report_id: str) -> str:
     """The corpus file stem of a report id (layout texts carry a suffix)."""
     return re.sub(r"-\d+$", "", report_id)
-
-
-def print_pdf(page: Path, target: Path) -> Path | None:
-    """``page`` printed to PDF by headless Chromium, or None without it."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        return None
-    profile = f"--user-data-dir={target.parent / ('.chromium-' + target.stem)}"
-    command = [chromium, *CHROMIUM, profile, f"--print-to-pdf={target}", page.resolve().as_uri()]
-    subprocess.run(command, capture_output=True, timeout=120, check=True)
-    return target
-
-
-def layout_text(pdf: Path, target: Path) -> Path | None:
-    """``pdftotext -layout`` of ``pdf``, or None without it."""
-    if not shutil.which("pdftotext"):
-        return None
-    subprocess.run(["pdftotext", "-layout", str(pdf), str(target)], check=True, timeout=60)
-    return target
 
 
 def printed_inconsistent(readme: Path) -> set[str]:

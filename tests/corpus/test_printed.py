@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import govinfo
-from tests.browser import layout_text, print_to_pdf
+from tests import browser
 from tests.conftest import CORPUS, corpus_files, expected_for
 from tests.expectations import cell_differences
 
@@ -22,7 +22,7 @@ SCRAMBLED = "fujian_pingtan-gov_2024"  # pdftotext prints one block of its table
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("printed")
-    return {page.stem: print_to_pdf(page, folder / f"{page.stem}.pdf") for page in PAGES}
+    return {page.stem: _printed(page, folder / f"{page.stem}.pdf") for page in PAGES}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
@@ -37,7 +37,7 @@ def test_a_page_printed_by_a_browser_reads_to_the_cells_of_the_page(page, printe
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_the_layout_text_of_a_printed_page_reads_right_or_flagged(page, printed, tmp_path):
-    text = layout_text(printed[page.stem], tmp_path / f"{page.stem}.txt")
+    text = _layout(printed[page.stem], tmp_path / f"{page.stem}.txt")
     report = govinfo.parse(text)
     differences = cell_differences(report, expected_for(page.stem))
     if page.stem != SCRAMBLED:
@@ -52,5 +52,13 @@ def test_the_layout_text_of_a_printed_page_reads_right_or_flagged(page, printed,
 def test_the_layout_text_of_the_corpus_pdf_reads_to_its_cells(tmp_path):
     if not PDF.is_file():
         pytest.skip(f"no {PDF}")
-    report = govinfo.parse(layout_text(PDF, tmp_path / f"{PDF.stem}.txt"))
+    report = govinfo.parse(_layout(PDF, tmp_path / f"{PDF.stem}.txt"))
     assert cell_differences(report, expected_for(PDF.stem)) == []
+
+
+def _printed(page, target):
+    return browser.print_to_pdf(page, target) or pytest.skip(browser.MISSING["chromium"])
+
+
+def _layout(pdf, target):
+    return browser.layout_text(pdf, target) or pytest.skip(browser.MISSING["pdftotext"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import govinfo
-from tests.browser import layout_text, print_to_pdf
+from tests import browser
 from tests.conftest import expected_for
 from tests.expectations import cell_differences
 from tests.printed import report_html
@@ -24,7 +24,7 @@ def printed(tmp_path_factory) -> dict:
     page = folder / f"{STEM}.html"
     expected = expected_for(STEM)
     page.write_text(report_html(expected), encoding="utf-8")
-    pdf = print_to_pdf(page, folder / f"{STEM}.pdf")
+    pdf = _printed(page, folder / f"{STEM}.pdf")
     return {"expected": expected, "html": page, "pdf": pdf, "folder": folder}
 
 
@@ -41,7 +41,7 @@ def test_the_printed_pdf_reads_to_the_cells_of_its_page(printed):
 
 
 def test_its_layout_text_reads_to_the_same_values_with_the_placed_cells_flagged(printed):
-    text = layout_text(printed["pdf"], printed["folder"] / f"{STEM}.txt")
+    text = _layout(printed["pdf"], printed["folder"] / f"{STEM}.txt")
     report = govinfo.parse(text)
     assert cell_differences(report, printed["expected"]) == []
     carried_over = [report.requests[("carried_over", c)] for c in codes_of_applicants()]
@@ -53,3 +53,11 @@ def test_its_layout_text_reads_to_the_same_values_with_the_placed_cells_flagged(
 
 def codes_of_applicants() -> list[str]:
     return govinfo.codes.applicants().leaves("2021")
+
+
+def _printed(page, target):
+    return browser.print_to_pdf(page, target) or pytest.skip(browser.MISSING["chromium"])
+
+
+def _layout(pdf, target):
+    return browser.layout_text(pdf, target) or pytest.skip(browser.MISSING["pdftotext"])
