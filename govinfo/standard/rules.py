@@ -126,6 +126,7 @@ def cell_label(table: str, first: str, second: str, lang: str = "zh") -> str:
     )
 
 
+@cache
 def dimension_list(table: str, column: str) -> codes.CodeList:
     """The code list of one code column of a cell table (named by its Table Schema)."""
     for field in table_schema(table)["fields"]:

@@ -79,6 +79,10 @@ def candidate_rows(
                 chunks.append(digits)
             unit = token_unit or unit
         printed = " ".join(t.text for t in item.tokens)
+        digits = "".join(chunks)
+        if len(digits) == len(kinds) and digits.isdigit() and item.columns is None:
+            rows.append(Row(item, kinds, [tuple(digits)], unit, 1))  # one digit a cell: forced
+            continue
         try:
             parts = _segmentations(chunks, kinds, _totals_last(item.keys, kinds, identities))
         except TooManyCuts as exc:

@@ -141,10 +141,11 @@ def _broken_identities(
     rows: list[Row], combos: list[tuple[int, ...]], known: dict, identities: list[Identity]
 ) -> list[Identity]:
     """The identities that some best combination of cuts breaks."""
+    readings = [_values(rows, combo, known) for combo in combos]
     return [
         identity
         for identity in identities
-        if any(identity.holds(_values(rows, combo, known)) is False for combo in combos)
+        if any(identity.holds(values) is False for values in readings)
     ]
 
 
