@@ -48,19 +48,38 @@ class Context:
         return self._matrices[table]
 
     @cached_property
-    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
-        """Positions of (report, previous-year report of the same body), every such pair."""
+    def body_years(self) -> pd.DataFrame:
+        """Each report's position, body (its ``body_id`` where the package gives one) and year."""
         reports = self.frames["reports"]
-        frame = pd.DataFrame(
+        body = reports["body"].astype(object)
+        if "body_id" in reports:
+            body = reports["body_id"].astype(object).where(reports["body_id"].notna(), body)
+        return pd.DataFrame(
             {
                 "report": np.arange(len(reports)),
-                "body": reports["body"].astype(object).to_numpy(),
+                "body": body.to_numpy(),
                 "year": pd.to_numeric(reports["year"]).astype("Float64").to_numpy(),
             }
         ).dropna()
+
+    @cached_property
+    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of (report, previous-year report of the same body), every such pair.
+
+        Reports sharing a body and year are left out (:attr:`unpaired`): pairing
+        them would square their number, and which follows which is unknown.
+        """
+        frame = self.body_years
+        frame = frame[~frame.duplicated(["body", "year"], keep=False)]
         before = frame.assign(year=frame["year"] + 1).rename(columns={"report": "previous"})
         pairs = frame.merge(before, on=["body", "year"]).sort_values(["report", "previous"])
         return pairs["report"].to_numpy(), pairs["previous"].to_numpy()
+
+    @cached_property
+    def unpaired(self) -> np.ndarray:
+        """Positions of the reports that share their body and year with another."""
+        frame = self.body_years
+        return frame["report"][frame.duplicated(["body", "year"], keep=False)].to_numpy()
 
     @cached_property
     def previous_notes(self) -> np.ndarray:

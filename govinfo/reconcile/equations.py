@@ -7,7 +7,7 @@ import numpy as np
 from ..standard.expand import expand, subjects_for
 from ..standard.rules import Rule, format_sum
 from .engine import Context, axes, format_cells, gather, layouts, signed_sum, status_of
-from .findings import Chunk, Labels, blank_messages, make_chunk
+from .findings import NOT_ASSESSABLE, Chunk, Labels, blank_messages, make_chunk
 from .matrix import Layout, Matrix
 
 
@@ -20,12 +20,22 @@ def equation(rule: Rule, context: Context) -> list[Chunk]:
         current, previous = np.arange(len(context.ids)), None
     applies = context.applies(rule, current, previous)
     chunks = [context.not_applicable(rule, current[~applies], _take(previous, ~applies))]
+    if rule.kind == "cross_year" and len(context.unpaired):
+        chunks.append(_unpaired(rule, context))
     current, previous = current[applies], _take(previous, applies)
     for layout, chosen in layouts(matrix, current):
         chunks += _equation_layout(
             rule, context, matrix, layout, current[chosen], _take(previous, chosen)
         )
     return chunks
+
+
+def _unpaired(rule: Rule, context: Context) -> Chunk:
+    """``not_assessable`` findings for reports that share their body and year with another."""
+    reports = context.unpaired
+    status = np.full(len(reports), NOT_ASSESSABLE)
+    message = "several reports of this body for this year; not paired across years"
+    return make_chunk(rule, "", reports, status, None, None, "", message)
 
 
 def _take(array: np.ndarray | None, which: np.ndarray) -> np.ndarray | None:

@@ -365,3 +365,13 @@ def test_row_order_of_the_package_does_not_matter(tmp_path):
     shuffled = dataset.requests.sample(frac=1, random_state=0).reset_index(drop=True)
     dataset.frames["requests"] = shuffled
     pd.testing.assert_frame_equal(reconcile(dataset), expected)
+
+
+def test_reports_sharing_body_and_year_are_not_paired(tmp_path):
+    made = series() + [builders.report("county_2022_copy", year=2022, body="测试县人民政府")]
+    findings = findings_of(tmp_path, made)
+    carry = findings[findings["rule"] == "X-CARRYOVER"]
+    assert set(carry["report_id"]) == {"county_2022", "county_2022_copy"}
+    assert set(carry["status"]) == {"not_assessable"}
+    assert carry["message"].str.contains("several reports of this body").all()
+    assert len(carry) == 2
