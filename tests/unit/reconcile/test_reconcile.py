@@ -368,7 +368,7 @@ def test_row_order_of_the_package_does_not_matter(tmp_path):
 
 
 def test_reports_sharing_body_and_year_are_not_paired(tmp_path):
-    made = series() + [builders.report("county_2022_copy", year=2022, body="测试县人民政府")]
+    made = [*series(), builders.report("county_2022_copy", year=2022, body="测试县人民政府")]
     findings = findings_of(tmp_path, made)
     carry = findings[findings["rule"] == "X-CARRYOVER"]
     assert set(carry["report_id"]) == {"county_2022", "county_2022_copy"}
