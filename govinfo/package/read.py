@@ -7,38 +7,15 @@ counts nullable ``Int64``, amounts ``Float64``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..errors import PackageError
-from ..standard import RESOURCES, VERSION, resources, table_schema, versions
-
-DESCRIPTOR = "datapackage.json"
-
-
-def read_descriptor(path: str | Path) -> tuple[Path, dict[str, Any]]:
-    """Find and read a package descriptor given its folder or its ``datapackage.json``."""
-    path = Path(path)
-    target = path / DESCRIPTOR if path.is_dir() else path
-    try:
-        return target, json.loads(target.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PackageError(f"{target}: no data package here") from None
-    except json.JSONDecodeError as exc:
-        raise PackageError(f"{target}: the descriptor is not valid JSON ({exc})") from None
-
-
-def declared_version(descriptor: dict[str, Any], target: Path) -> str:
-    """The standard version a package declares (``govinfo.standard``); it must be one known here."""
-    meta = descriptor.get("govinfo")
-    version = meta.get("standard", VERSION) if isinstance(meta, dict) else VERSION
-    if version not in versions():
-        known = ", ".join(versions())
-        raise PackageError(f"{target}: govinfo standard {version!r} is not known (known: {known})")
-    return version
+from ..standard import RESOURCES, resources, table_schema
+from .descriptor import DESCRIPTOR as DESCRIPTOR  # where write.py takes it from
+from .descriptor import declared_version, read_descriptor
 
 
 def read_frames(path: str | Path) -> tuple[Path, dict[str, Any], dict[str, pd.DataFrame]]:
