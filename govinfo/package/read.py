@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..errors import PackageError
 from ..standard import RESOURCES, resources, table_schema
+from .csv_errors import csv_error
 from .descriptor import DESCRIPTOR as DESCRIPTOR  # where write.py takes it from
 from .descriptor import declared_version, read_descriptor
 
@@ -97,6 +98,8 @@ def _read_resource(base: Path, resource: dict[str, Any], version: str) -> pd.Dat
         )
     except FileNotFoundError:
         raise PackageError(f"{file}: resource {resource['name']!r} is missing") from None
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise csv_error(file, resource["name"], exc) from None
     names = [f["name"] for f in fields]
     if list(frame.columns) != names:
         raise PackageError(
@@ -112,13 +115,13 @@ def _typed(column: pd.Series, field: dict[str, Any], file: Path) -> pd.Series:
     enum = field.get("constraints", {}).get("enum")
     try:
         if kind == "integer":
-            column = pd.to_numeric(column).astype("Int64")
+            column = column.astype("Int64")  # exact: never through float64
             return _coded(column, enum, field, file) if enum else column
         if kind == "number":
             return pd.to_numeric(column).astype("Float64")
         if kind == "date":
             return pd.to_datetime(column, format="%Y-%m-%d")
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, OverflowError) as exc:
         raise PackageError(f"{file}: column {field['name']!r} is not {kind}: {exc}") from None
     if enum:
         return _coded(column, enum, field, file)
