@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -16,18 +18,77 @@ FIGURES = ("outcomes", "flow", "applicants", "trend", "appeals", "compare", "fin
 """The figures ``govinfo plot --kind`` draws: those of ``govinfo.plot.KINDS``, and findings."""
 
 
+INTERRUPTED = 130
+"""Exit status after Ctrl-C (128 + SIGINT), as shells report it."""
+BROKEN_PIPE = 141
+"""Exit status when the reader of the output went away (``| head``): 128 + SIGPIPE."""
+INTERNAL = 70
+"""Exit status of an unexpected internal error (EX_SOFTWARE)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``govinfo`` command; returns the exit status."""
+    """Run the ``govinfo`` command; returns the exit status.
+
+    Every failure is one line on stderr, never a traceback: ``govinfo: error:
+    <file>: <what and why>`` for bad input or a file that cannot be written,
+    one line for Ctrl-C (exit 130), and for an unexpected internal error one
+    line asking for ``--debug`` (anywhere on the line), which shows the traceback.
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args([a for a in argv if a != "--debug"])
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
     try:
         return args.run(args)
-    except GovinfoError as exc:
-        print(f"govinfo: error: {exc}", file=sys.stderr)
-        return 1
+    except Exception as exc:
+        if debug:
+            raise
+        return _failure(exc)
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        print("govinfo: interrupted", file=sys.stderr)
+        return INTERRUPTED
+
+
+def _failure(exc: Exception) -> int:
+    """Say in one line why the command failed; returns the exit status."""
+    if isinstance(exc, BrokenPipeError):
+        _quiet_stdout()
+        return BROKEN_PIPE
+    if isinstance(exc, GovinfoError):
+        message = str(exc)
+    elif isinstance(exc, MemoryError):
+        message = "out of memory (the input is too large for the memory available)"
+    elif isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        message = f"{where}{exc.strerror or exc}"
+    else:
+        print(
+            f"govinfo: internal error: {type(exc).__name__}: {_first_line(exc)} "
+            "(a bug in govinfo; run again with --debug to see where, and report it)",
+            file=sys.stderr,
+        )
+        return INTERNAL
+    print(f"govinfo: error: {message}", file=sys.stderr)
+    return 1
+
+
+def _first_line(text: object) -> str:
+    """The first line of a message, at most 300 characters."""
+    lines = str(text).strip().splitlines() or [""]
+    line = lines[0]
+    return line if len(line) <= 300 else line[:297] + "..."
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit raises no second BrokenPipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 EXAMPLES = {
@@ -71,6 +132,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Government information disclosure annual reports as checked open data.",
     )
     parser.add_argument("--version", action="version", version=f"govinfo {__version__}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show the Python traceback of an error (allowed anywhere on the line)",
+    )
     commands = parser.add_subparsers(title="commands")
     _add_parse(commands)
     _add_demo(commands)

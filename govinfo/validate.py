@@ -22,7 +22,7 @@ import pandas as pd
 
 from .errors import GovinfoError
 from .package import Dataset, resolve
-from .package.read import declared_version, read_descriptor
+from .package.descriptor import declared_version, read_descriptor
 from .reconcile import check_blanks, reconcile
 from .reconcile.findings import COLUMNS, counts_lines, describe
 from .standard import profile

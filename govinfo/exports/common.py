@@ -24,6 +24,8 @@ from ..standard import RESOURCES, codes, table_schema
 
 INSTALL = 'pip install "govinfo-cn[export]"'
 CODELIST_COLUMNS = ("code", "label_zh", "label_en", "parent", "order", "templates")
+EXACT_INTEGERS = 2**53
+"""Largest integer a double (an Excel number, a Stata ``double``) holds exactly."""
 
 
 def require(module: str) -> ModuleType:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import ExportError
 from ..package import Dataset
 from ..standard import RESOURCES
 from . import common
@@ -28,16 +29,28 @@ def write(dataset: Dataset, path: Path) -> Path:
     """Write ``dataset`` as a new SQLite database at ``path`` (an existing file is replaced)."""
     target = common.output_file(path)
     target.unlink(missing_ok=True)
-    with closing(sqlite3.connect(target)) as db:
-        db.execute("PRAGMA foreign_keys = ON")
-        for name, sql_type in _codelist_types(dataset).items():
-            _codelist_table(db, dataset, name, sql_type)
-        for resource in RESOURCES:
-            schema = common.schema(dataset, resource)
-            db.execute(_create(resource, schema))
-            _insert(db, resource, _sql_values(dataset.frames[resource], schema["fields"]))
-        _metadata_table(db, common.metadata(dataset))
-        db.commit()
+    resource = ""
+    try:
+        with closing(sqlite3.connect(target)) as db:
+            db.execute("PRAGMA foreign_keys = ON")
+            for name, sql_type in _codelist_types(dataset).items():
+                _codelist_table(db, dataset, name, sql_type)
+            for resource in RESOURCES:
+                schema = common.schema(dataset, resource)
+                db.execute(_create(resource, schema))
+                _insert(db, resource, _sql_values(dataset.frames[resource], schema["fields"]))
+            _metadata_table(db, common.metadata(dataset))
+            db.commit()
+    except sqlite3.IntegrityError as exc:
+        target.unlink(missing_ok=True)
+        raise ExportError(
+            f"{dataset.path}: resource {resource!r} breaks its keys ({exc}): "
+            "two rows share a primary key, or a row names a report or code that does not exist; "
+            "govinfo validate shows which"
+        ) from None
+    except sqlite3.OperationalError as exc:
+        target.unlink(missing_ok=True)
+        raise ExportError(f"{target}: cannot write the database ({exc})") from None
     return target
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..errors import ExportError
 from ..package import Dataset
 from ..standard import RESOURCES
 from ..standard.codes import LANGS, check_lang
@@ -81,6 +82,7 @@ def labelled(
         variable_labels[f"{name}_code"] = f"{title} (code)"[:LABEL_MAX]
         variable_labels[f"{name}_{other}"] = f"{title} ({names[other]} label)"[:LABEL_MAX]
     table = pd.DataFrame(columns)
+    _check_exact(table, resource, dataset)
     text = [name for name, column in table.items() if pd.api.types.is_string_dtype(column)]
     table[text] = table[text].fillna("")
     return table, value_labels, variable_labels
@@ -123,3 +125,13 @@ def _long_text(frame: pd.DataFrame) -> list[str]:
         if pd.api.types.is_string_dtype(column)
         and column.dropna().map(lambda text: len(text.encode("utf-8"))).gt(STR_MAX_BYTES).any()
     ]
+
+
+def _check_exact(table: pd.DataFrame, resource: str, dataset: Dataset) -> None:
+    """Refuse integers a Stata double cannot hold exactly (Stata has no 64-bit integer)."""
+    for name, column in table.items():
+        if str(column.dtype) == "Int64" and column.abs().gt(common.EXACT_INTEGERS).any():
+            raise ExportError(
+                f"{dataset.path}: resource {resource!r}: column {name!r} holds integers "
+                f"beyond 2**53, which Stata cannot store exactly; export to parquet or sqlite"
+            )

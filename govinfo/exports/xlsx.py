@@ -2,7 +2,8 @@
 
 Values stay numbers and a blank cell stays an empty cell (never 0). Every
 text is written as text, never as a formula: a package title or a report's
-text that begins with ``=`` stays the text it is. ``lang`` chooses the
+text that begins with ``=`` stays the text it is; control characters are
+written in OOXML's escape, and an integer beyond 2**53 as its digits (text). ``lang`` chooses the
 language the workbook opens in — the README's words and which label column
 comes first — by default the user's locale's (Chinese for ``zh_*``).
 """
@@ -10,6 +11,8 @@ comes first — by default the user's locale's (Chinese for ``zh_*``).
 from __future__ import annotations
 
 import datetime as dt
+import numbers
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,8 @@ from ..standard.codes import LANGS, check_lang
 from . import common
 
 DATE_FORMAT = "yyyy-mm-dd"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+LITERAL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 WORDS = {
     "package": ("govinfo 数据包", "govinfo data package"),
     "title": ("标题", "title"),
@@ -108,10 +113,28 @@ def _table(sheet: Any, frame: pd.DataFrame, freeze: bool = False) -> None:
 
 
 def _append(sheet: Any, values: list[Any]) -> None:
-    """Append one row: text as text (openpyxl reads a string starting with '=' as a formula)."""
-    sheet.append(values)
+    """Append one row: text as text (openpyxl reads a string starting with '=' as a formula),
+    control characters in OOXML's escape, integers a double cannot hold exactly as text."""
+    sheet.append([_cell_value(value) for value in values])
     for cell in sheet[sheet.max_row] if values else ():
         if isinstance(cell.value, str):
             cell.data_type = "s"
         elif isinstance(cell.value, dt.datetime):
             cell.number_format = DATE_FORMAT
+
+
+def _cell_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return ooxml_text(value)
+    if isinstance(value, numbers.Integral) and abs(int(value)) > common.EXACT_INTEGERS:
+        return str(value)  # Excel numbers are doubles: 2**53 + 1 would become 2**53
+    return value
+
+
+def ooxml_text(text: str) -> str:
+    """``text`` with the control characters XML cannot hold written as OOXML's ``_xHHHH_``
+    (Excel shows the character again), and a literal ``_xHHHH_`` escaped as ``_x005F_xHHHH_``."""
+    if "_x" not in text and not CONTROL.search(text):
+        return text
+    text = LITERAL_ESCAPE.sub(r"_x005F_\1", text)
+    return CONTROL.sub(lambda match: f"_x{ord(match.group()):04X}_", text)

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import PackageError
-from .read import DESCRIPTOR
+from .descriptor import DESCRIPTOR
 
 
 def catalogue_dirs() -> list[Path]:

@@ -7,38 +7,16 @@ counts nullable ``Int64``, amounts ``Float64``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..errors import PackageError
-from ..standard import RESOURCES, VERSION, resources, table_schema, versions
-
-DESCRIPTOR = "datapackage.json"
-
-
-def read_descriptor(path: str | Path) -> tuple[Path, dict[str, Any]]:
-    """Find and read a package descriptor given its folder or its ``datapackage.json``."""
-    path = Path(path)
-    target = path / DESCRIPTOR if path.is_dir() else path
-    try:
-        return target, json.loads(target.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PackageError(f"{target}: no data package here") from None
-    except json.JSONDecodeError as exc:
-        raise PackageError(f"{target}: the descriptor is not valid JSON ({exc})") from None
-
-
-def declared_version(descriptor: dict[str, Any], target: Path) -> str:
-    """The standard version a package declares (``govinfo.standard``); it must be one known here."""
-    meta = descriptor.get("govinfo")
-    version = meta.get("standard", VERSION) if isinstance(meta, dict) else VERSION
-    if version not in versions():
-        known = ", ".join(versions())
-        raise PackageError(f"{target}: govinfo standard {version!r} is not known (known: {known})")
-    return version
+from ..standard import RESOURCES, resources, table_schema
+from .csv_errors import csv_error
+from .descriptor import DESCRIPTOR as DESCRIPTOR  # where write.py takes it from
+from .descriptor import declared_version, read_descriptor
 
 
 def read_frames(path: str | Path) -> tuple[Path, dict[str, Any], dict[str, pd.DataFrame]]:
@@ -120,6 +98,8 @@ def _read_resource(base: Path, resource: dict[str, Any], version: str) -> pd.Dat
         )
     except FileNotFoundError:
         raise PackageError(f"{file}: resource {resource['name']!r} is missing") from None
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise csv_error(file, resource["name"], exc) from None
     names = [f["name"] for f in fields]
     if list(frame.columns) != names:
         raise PackageError(
@@ -135,13 +115,13 @@ def _typed(column: pd.Series, field: dict[str, Any], file: Path) -> pd.Series:
     enum = field.get("constraints", {}).get("enum")
     try:
         if kind == "integer":
-            column = pd.to_numeric(column).astype("Int64")
+            column = column.astype("Int64")  # exact: never through float64
             return _coded(column, enum, field, file) if enum else column
         if kind == "number":
             return pd.to_numeric(column).astype("Float64")
         if kind == "date":
             return pd.to_datetime(column, format="%Y-%m-%d")
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, OverflowError) as exc:
         raise PackageError(f"{file}: column {field['name']!r} is not {kind}: {exc}") from None
     if enum:
         return _coded(column, enum, field, file)
