@@ -105,6 +105,9 @@ EXAMPLES = {
     "export": """examples:
   govinfo export fujian-pingtan --to xlsx -o pingtan.xlsx --lang zh
   govinfo export my-package --to parquet -o my-parquet""",
+    "list": """examples:
+  govinfo list                 # the curated packages: bodies, years, reports, cells
+  govinfo list --bodies        # the body registry""",
     "validate": """examples:
   govinfo validate my-package
   govinfo validate fujian-pingtan --format csv --blanks strict""",
@@ -144,6 +147,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_export(commands)
     _add_harvest(commands)
     _add_check_commands(commands)
+    _add_list(commands)
     return parser
 
 
@@ -364,6 +368,24 @@ def _run_export(args: argparse.Namespace) -> int:
     from .exports import export
 
     print(f"wrote {export(args.package, args.output, to=args.to, lang=args.lang)}")
+    return 0
+
+
+def _add_list(commands: argparse._SubParsersAction) -> None:
+    listing = _command(commands, "list", "list the curated packages, or the bodies they publish")
+    listing.add_argument("--bodies", action="store_true", help="print the body registry")
+    listing.add_argument("--format", choices=("text", "csv"), default="text", help="output")
+    listing.set_defaults(run=_run_list)
+
+
+def _run_list(args: argparse.Namespace) -> int:
+    from .package.catalogue import bodies, list_datasets
+
+    table = bodies() if args.bodies else list_datasets(details=True).reset_index()
+    if args.format == "csv":
+        print(table.to_csv(index=False), end="")
+    else:
+        print(table.to_string(index=False))
     return 0
 
 

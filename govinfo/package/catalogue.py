@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Literal, overload
+
+import pandas as pd
 
 from ..errors import PackageError
+from .dataset import Dataset
 from .descriptor import DESCRIPTOR
+
+REGISTRY = "bodies.csv"
+"""The body registry of the curated packages, beside them in the catalogue folder."""
+CELL_RESOURCES = ("requests", "appeals", "disclosure")
 
 
 def catalogue_dirs() -> list[Path]:
@@ -21,15 +29,63 @@ def catalogue_dirs() -> list[Path]:
     return [d for d in (installed, checkout) if d.is_dir()]
 
 
-def list_datasets() -> list[str]:
-    """Names of the curated packages."""
-    names = {
-        child.name
-        for folder in catalogue_dirs()
-        for child in folder.iterdir()
-        if (child / DESCRIPTOR).is_file()
+@overload
+def list_datasets(details: Literal[False] = False) -> list[str]: ...
+@overload
+def list_datasets(details: Literal[True]) -> pd.DataFrame: ...
+def list_datasets(details: bool = False) -> list[str] | pd.DataFrame:
+    """Names of the curated packages; with ``details``, the catalogue (one row per package).
+
+    The catalogue's columns: ``bodies`` (how many: body ids, else names),
+    ``years`` (first–last), ``levels``, ``reports``, ``cells`` (of tables 2–4),
+    ``flagged`` (cells with any flag), ``unread`` (cells flagged ``unread``)
+    and ``standard`` (the version the package declares); indexed by name.
+    """
+    names = sorted(
+        {
+            child.name
+            for folder in catalogue_dirs()
+            for child in folder.iterdir()
+            if (child / DESCRIPTOR).is_file()
+        }
+    )
+    if not details:
+        return names
+    rows = [_summary(Dataset.read(dataset_path(name) / DESCRIPTOR)) for name in names]
+    return pd.DataFrame(rows, index=pd.Index(names, name="name"))
+
+
+def _summary(dataset: Dataset) -> dict[str, object]:
+    """One catalogue row: what a package holds."""
+    reports = dataset.frames["reports"]
+    body = reports["body"].astype(object)
+    if "body_id" in reports:
+        body = reports["body_id"].astype(object).where(reports["body_id"].notna(), body)
+    years = sorted(int(y) for y in reports["year"].dropna())
+    span = (
+        "" if not years else f"{years[0]}–{years[-1]}" if years[-1] != years[0] else str(years[0])
+    )
+    flags = pd.concat(
+        [dataset.frames[t]["flag"].astype(object) for t in CELL_RESOURCES if t in dataset.frames]
+    )
+    return {
+        "bodies": body.nunique(),
+        "years": span,
+        "levels": " ".join(sorted(reports["level"].dropna().astype(str).unique())),
+        "reports": len(reports),
+        "cells": len(flags),
+        "flagged": int(flags.notna().sum()),
+        "unread": int((flags == "unread").sum()),
+        "standard": str(dataset.descriptor.get("govinfo", {}).get("standard", "")),
     }
-    return sorted(names)
+
+
+def bodies() -> pd.DataFrame:
+    """The body registry of the curated packages (``bodies.csv``), one row per body_id."""
+    for folder in catalogue_dirs():
+        if (folder / REGISTRY).is_file():
+            return pd.read_csv(folder / REGISTRY, dtype=str, keep_default_na=False)
+    raise PackageError(f"{REGISTRY}: no body registry in the catalogue folders")
 
 
 def dataset_path(name: str) -> Path:

@@ -95,7 +95,9 @@ def test_example_path_gives_the_shipped_reports():
         govinfo.example_path("nope.txt")
 
 
-@pytest.mark.parametrize("command", ["parse", "demo", "plot", "export", "validate", "reconcile"])
+@pytest.mark.parametrize(
+    "command", ["parse", "demo", "plot", "export", "validate", "reconcile", "list"]
+)
 def test_every_subcommand_help_ends_with_an_example(command, capsys):
     with pytest.raises(SystemExit):
         main([command, "--help"])
