@@ -19,6 +19,8 @@ from .descriptor import DESCRIPTOR
 
 REGISTRY = "bodies.csv"
 """The body registry of the curated packages, beside them in the catalogue folder."""
+PARENT = "parent_id"
+"""The registry column naming a body's parent body_id."""
 CELL_RESOURCES = ("requests", "appeals", "disclosure")
 
 
@@ -108,3 +110,16 @@ def resolve(path_or_name: str | Path) -> Path:
     raise PackageError(
         f"{path_or_name}: no data package here (no such file, folder or curated name)"
     )
+
+
+def parents() -> dict[str, str]:
+    """Each registered body_id's parent body_id (bodies without a parent left out); empty
+    when the catalogue has no registry."""
+    try:
+        registry = bodies()
+    except PackageError:
+        return {}
+    if PARENT not in registry or "body_id" not in registry:
+        raise PackageError(f"{REGISTRY}: the registry needs the columns body_id and {PARENT}")
+    known = registry[registry[PARENT] != ""]
+    return dict(zip(known["body_id"], known[PARENT], strict=True))

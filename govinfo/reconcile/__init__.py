@@ -2,7 +2,7 @@
 
 :func:`reconcile` returns the findings table, one row per report, rule and
 subject (the column, row or proceeding checked). Each rule is evaluated for
-all reports at once (``equations``, ``domains`` and ``narrative``, on the
+all reports at once (``equations``, ``domains``, ``narrative`` and ``parts``, on the
 :class:`~govinfo.reconcile.engine.Context` of ``engine``), never cell by cell.
 :func:`measures` (``ratios``) reads the same matrices for the measures of the
 standard (disclosure rate, refusal shares, appeals per 100 requests, ...).
@@ -22,12 +22,19 @@ from .engine import Context
 from .equations import equation
 from .findings import findings_table
 from .narrative import text
+from .parts import aggregate_parts
 from .ratios import measures
 
 __all__ = ["BLANKS", "check_blanks", "measures", "reconcile"]
 
 BLANKS = ("zero", "strict")
-EVALUATORS = {"identity": equation, "cross_year": equation, "domain": domain, "text": text}
+EVALUATORS = {
+    "identity": equation,
+    "cross_year": equation,
+    "domain": domain,
+    "text": text,
+    "parts": aggregate_parts,
+}
 
 
 def check_blanks(blanks: str) -> str:

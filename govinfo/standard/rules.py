@@ -20,7 +20,8 @@ from pathlib import Path
 from ..errors import ReconcileError
 from . import CELL_TABLES, TEMPLATES, VERSION, codes, read_csv, table_schema
 
-KINDS = ("identity", "domain", "cross_year", "text")
+KINDS = ("identity", "domain", "cross_year", "text", "parts")
+PARTS_CHECK = "parts <= aggregate"
 SEVERITIES = ("error", "warning")
 PREVIOUS = "[y-1]"
 _TERM = re.compile(r"^([a-z_.]+)(\[y-1\])?$")
@@ -176,6 +177,10 @@ def _rule(record: dict[str, str]) -> Rule:
     try:
         if rule.kind == "domain":
             return _with_domains(rule)
+        if rule.kind == "parts":
+            if rule.check != PARTS_CHECK:
+                raise ValueError(f"a parts check reads {PARTS_CHECK!r}")
+            return rule
         return _with_check(rule)
     except (ValueError, KeyError, re.error) as exc:
         raise ReconcileError(f"rule {rid}: cannot read its check {rule.check!r}: {exc}") from None
