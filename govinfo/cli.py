@@ -391,8 +391,7 @@ def _run_list(args: argparse.Namespace) -> int:
 
 def _add_check_commands(commands: argparse._SubParsersAction) -> None:
     """``validate`` and ``reconcile``: a package against the structure, profile and rules."""
-    from .reconcile import BLANKS
-    from .reconcile.findings import STATUSES
+    from .reconcile import BLANKS, STATUSES
 
     for name, help_text, run in (
         ("validate", "check a package: Frictionless structure, profile and rules", _run_validate),

@@ -2,20 +2,23 @@
 
 :func:`resolve` is the one place that turns "a folder, a ``datapackage.json``
 or a curated name" into a descriptor path; ``load``, ``validate`` and
-``export`` all go through it.
+``export`` all go through it. pandas is imported only by what returns a
+DataFrame, so that resolving a name (``govinfo parse``, ``--help``) stays light.
 """
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Literal, overload
-
-import pandas as pd
+from typing import TYPE_CHECKING, Literal, overload
 
 from ..errors import PackageError
-from .dataset import Dataset
 from .descriptor import DESCRIPTOR
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .dataset import Dataset
 
 REGISTRY = "bodies.csv"
 """The body registry of the curated packages, beside them in the catalogue folder."""
@@ -53,12 +56,18 @@ def list_datasets(details: bool = False) -> list[str] | pd.DataFrame:
     )
     if not details:
         return names
+    import pandas as pd
+
+    from .dataset import Dataset
+
     rows = [_summary(Dataset.read(dataset_path(name) / DESCRIPTOR)) for name in names]
     return pd.DataFrame(rows, index=pd.Index(names, name="name"))
 
 
 def _summary(dataset: Dataset) -> dict[str, object]:
     """One catalogue row: what a package holds."""
+    import pandas as pd
+
     reports = dataset.frames["reports"]
     body = reports["body"].astype(object)
     if "body_id" in reports:
@@ -84,6 +93,8 @@ def _summary(dataset: Dataset) -> dict[str, object]:
 
 def bodies() -> pd.DataFrame:
     """The body registry of the curated packages (``bodies.csv``), one row per body_id."""
+    import pandas as pd
+
     for folder in catalogue_dirs():
         if (folder / REGISTRY).is_file():
             return pd.read_csv(folder / REGISTRY, dtype=str, keep_default_na=False)

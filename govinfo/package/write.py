@@ -15,7 +15,7 @@ from .._version import __version__
 from ..errors import PackageError
 from ..model import Report
 from ..standard import CELL_TABLES, RESOURCES, VERSION, table_schema
-from .read import DESCRIPTOR
+from .descriptor import DESCRIPTOR
 
 
 def write_package(

@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from ..standard.rules import SEVERITIES, Rule
+from . import STATUSES
 
-STATUSES = ("pass", "fail", "not_assessable")
 PASS, FAIL, NOT_ASSESSABLE = 0, 1, 2
 COLUMNS = (
     "report_id",

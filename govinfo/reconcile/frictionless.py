@@ -26,8 +26,9 @@ from ..errors import ReconcileError
 from ..package import Dataset
 from ..standard import CELL_TABLES
 from ..standard.rules import select
-from . import BLANKS, check_blanks, reconcile
+from . import BLANKS, check_blanks
 from .findings import describe
+from .run import reconcile
 
 TABLE_KINDS = ("identity", "cross_year", "domain")
 

@@ -20,6 +20,7 @@ from ..package import Dataset, load
 from ..standard.expand import expand
 from ..standard.measures import Measure, Side, select
 from ..standard.rules import cell_label
+from . import check_blanks
 from .engine import Context, layouts
 from .findings import distinct_rows
 
@@ -47,8 +48,6 @@ def measures(
     does not hold, a report without the standard tables). ``blanks="strict"``
     reads no blank as 0.
     """
-    from . import check_blanks
-
     check_blanks(blanks)
     dataset = data if isinstance(data, Dataset) else load(data)
     context = Context(dataset, strict=blanks == "strict")
