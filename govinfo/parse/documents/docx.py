@@ -60,15 +60,11 @@ def _unpacked(data: bytes, name: str) -> bytes:
                 content = _read_entry(
                     archive, info, min(MAX_XML if xml else MAX_UNPACKED, MAX_UNPACKED - total)
                 )
-                if content is None and xml and total + MAX_XML < MAX_UNPACKED:
-                    raise ParseError(
-                        name,
-                        f"{info.filename} is XML of more than {MAX_XML} bytes; the limit is {MAX_XML}",
-                    )
                 if content is None:
+                    part = xml and total + MAX_XML < MAX_UNPACKED
+                    what, limit = (info.filename, MAX_XML) if part else ("it", MAX_UNPACKED)
                     raise ParseError(
-                        name,
-                        f"unpacks to more than {MAX_UNPACKED} bytes; the limit is {MAX_UNPACKED}",
+                        name, f"{what} unpacks past {limit} bytes; the limit is {limit}"
                     )
                 total += len(content)
                 stored.writestr(info.filename, content)
