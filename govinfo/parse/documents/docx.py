@@ -3,7 +3,8 @@
 python-docx (the extra ``govinfo-cn[docx]``) reads the file; its XML parser
 resolves no entities. A cell merged across columns (``gridSpan``) or rows
 (``vMerge``) is one cell of the grid, written once (``grid.py``). The zip
-is checked before it is opened, so that a small file cannot unpack into
+is unpacked under limits (counted as it unpacks, never trusted from its
+headers) before python-docx sees it, so that a small file cannot unpack into
 gigabytes.
 """
 
@@ -19,6 +20,11 @@ from .cells import MAX_COLSPAN, MAX_SLOTS, Grid, cell_text, pipe_rows
 
 EXTRA = 'pip install "govinfo-cn[docx]"'
 MAX_UNPACKED = 200 * 1024 * 1024
+"""Bytes all entries may unpack to (images included)."""
+MAX_XML = 10 * 1024 * 1024
+"""Bytes one XML part may unpack to: a report's document.xml is well under 1 MB, and the
+parsed tree takes some 15 times the text in memory."""
+CHUNK = 1024 * 1024
 
 
 def docx_to_text(data: bytes, name: str) -> str:
@@ -28,23 +34,55 @@ def docx_to_text(data: bytes, name: str) -> str:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:
         raise ParseError(name, f"reading .docx needs the docx extra: {EXTRA}") from None
-    _check_zip(data, name)
+    unpacked = _unpacked(data, name)
     lines: list[str] = []
     try:
-        _write(docx.Document(io.BytesIO(data)), lines)
+        _write(docx.Document(io.BytesIO(unpacked)), lines)
     except (PackageNotFoundError, KeyError, ValueError, lxml.etree.LxmlError) as exc:
         raise ParseError(name, f"not a readable .docx file ({type(exc).__name__}: {exc})") from None
     return "\n".join(lines) + "\n"
 
 
-def _check_zip(data: bytes, name: str) -> None:
+def _unpacked(data: bytes, name: str) -> bytes:
+    """The archive unpacked under the limits and packed again without compression.
+
+    Every entry is read in chunks and the bytes that come out are counted: a
+    zip's stated sizes can lie, and Python's zipfile inflates a whole entry
+    before cutting it to its stated size, so python-docx is never given the
+    original archive to inflate.
+    """
+    out = io.BytesIO()
+    total = 0
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            size = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise ParseError(name, "not a .docx file (not a zip archive)") from None
-    if size > MAX_UNPACKED:
-        raise ParseError(name, f"unpacks to {size} bytes; the limit is {MAX_UNPACKED}")
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(out, "w") as stored:
+            for info in archive.infolist():
+                xml = info.filename.endswith((".xml", ".rels"))
+                content = _read_entry(
+                    archive, info, min(MAX_XML if xml else MAX_UNPACKED, MAX_UNPACKED - total)
+                )
+                if content is None:
+                    part = xml and total + MAX_XML < MAX_UNPACKED
+                    what, limit = (info.filename, MAX_XML) if part else ("it", MAX_UNPACKED)
+                    raise ParseError(
+                        name, f"{what} unpacks past {limit} bytes; the limit is {limit}"
+                    )
+                total += len(content)
+                stored.writestr(info.filename, content)
+    except zipfile.BadZipFile as exc:
+        raise ParseError(name, f"not a .docx file (not a readable zip archive: {exc})") from None
+    return out.getvalue()
+
+
+def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes | None:
+    """One entry's bytes, read in chunks; None as soon as they pass ``limit``."""
+    chunks, size = [], 0
+    with archive.open(info) as entry:
+        while chunk := entry.read(CHUNK):
+            size += len(chunk)
+            if size > limit:
+                return None
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _write(container, lines: list[str]) -> None:

@@ -17,7 +17,7 @@ from ...errors import ParseError
 from ..text.normalize import squeeze
 from .cells import PAGE_NUMBER as _PAGE_NUMBER
 from .cells import Grid, pipe_rows
-from .ruling import Box, Glyph, Table, find_tables, text_lines
+from .ruling import Box, Glyph, Table, TooManyRules, find_tables, text_lines
 from .unruled import unruled_text
 
 EXTRA = 'pip install "govinfo-cn[pdf]"'
@@ -40,7 +40,11 @@ def pdf_to_text(data: bytes, name: str) -> str:
         finally:
             document.close()
     except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ParseError(name, "the PDF is password-protected (encrypted)") from None
         raise ParseError(name, f"not a readable PDF ({exc})") from None
+    except TooManyRules as exc:
+        raise ParseError(name, f"not read as a report's tables: {exc}") from None
     if not any(pages):
         raise NoTextLayer(name, "the PDF has no text layer (a scanned document?)")
     return "\n".join(_lines(pages)) + "\n"

@@ -18,7 +18,13 @@ from .cells import Grid, cell_text
 
 TOLERANCE = 2.0  # points: rules this thin are lines, rules this close are one
 SPACING = 6.0  # points: two rules this close with no text between are one cell boundary
+MAX_CROSSINGS = 2_000_000  # rule positions a page's rules may cross (a ruled report: thousands)
+MAX_CELLS = 200_000  # elementary cells of one table (a report's largest: hundreds)
 Line = tuple[float, float, float]  # where the rule is across its direction, where it starts, ends
+
+
+class TooManyRules(ValueError):
+    """A page draws more rules than the table finder reads (a limit, not a table)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,11 @@ def find_tables(rects: list[Box], glyphs: list[Glyph]) -> tuple[list[Table], lis
         ys = _open_edges(_clusters(y for y, _, _ in rules.horizontal), rules.vertical)
         if len(xs) < 3 or len(ys) < 2:
             continue
+        if (len(xs) - 1) * (len(ys) - 1) > MAX_CELLS:
+            raise TooManyRules(
+                f"a table of {len(ys) - 1} × {len(xs) - 1} cells is drawn "
+                f"(more than the {MAX_CELLS:,} govinfo reads)"
+            )
         box = Box(xs[0], ys[0], xs[-1], ys[-1])
         members = [i for i, g in enumerate(glyphs) if _contains(box, g.box)]
         printed = [glyphs[i].box for i in members if not glyphs[i].text.isspace()]
@@ -111,10 +122,17 @@ def _ruled_length(lines: list[float], rules: list[Line]) -> list[float]:
     """How long the rules along each line are, together."""
     lengths = [0.0] * len(lines)
     for at, low, high in rules:
-        index = min(range(len(lines)), key=lambda k: abs(lines[k] - at))
-        if abs(lines[index] - at) <= TOLERANCE:
+        index = _nearest(lines, at)
+        if index is not None and abs(lines[index] - at) <= TOLERANCE:
             lengths[index] += high - low
     return lengths
+
+
+def _nearest(lines: list[float], at: float) -> int | None:
+    """The index of the sorted ``lines`` nearest ``at`` (the first of two as near)."""
+    after = bisect_left(lines, at)
+    near = [k for k in (after - 1, after) if 0 <= k < len(lines)]
+    return min(near, key=lambda k: abs(lines[k] - at)) if near else None
 
 
 def _open_edges(ys: list[float], vertical: list[Line]) -> list[float]:
@@ -187,17 +205,37 @@ def _rules(rects: list[Box]) -> tuple[list[Line], list[Line]]:
 
 
 def _connected(horizontal: list[Line], vertical: list[Line]) -> list[_Lines]:
-    """Rules grouped into tables: those that cross or touch each other."""
+    """Rules grouped into tables: those that cross or touch each other.
+
+    The vertical rules at one ``x`` that continue one another are one run (and
+    joined into one group anyway), so a horizontal rule is joined to the run
+    it touches on each ``x`` it crosses: the work grows with the positions a
+    rule crosses, not with every pair of rules (80,000 rectangles of one table in
+    seconds). Those positions are counted first: past ``MAX_CROSSINGS`` (rules
+    scattered everywhere, as a drawing rather than a table) it raises TooManyRules.
+    """
     parent = list(range(len(horizontal) + len(vertical)))
-    by_x = sorted(range(len(vertical)), key=lambda j: vertical[j][0])
-    xs = [vertical[j][0] for j in by_x]
-    for i, (y, hx0, hx1) in enumerate(horizontal):
-        start = bisect_left(xs, hx0 - TOLERANCE)
-        for j in by_x[start : bisect_right(xs, hx1 + TOLERANCE)]:
-            if _near(y, vertical[j][1], vertical[j][2]):
-                parent[_find(parent, i)] = _find(parent, len(horizontal) + j)
     _join_collinear(horizontal, 0, parent)
     _join_collinear(vertical, len(horizontal), parent)
+    runs = _runs(vertical)
+    xs = sorted(runs)
+    spans = [
+        (bisect_left(xs, hx0 - TOLERANCE), bisect_right(xs, hx1 + TOLERANCE))
+        for _, hx0, hx1 in horizontal
+    ]
+    crossings = sum(end - start for start, end in spans)
+    if crossings > MAX_CROSSINGS:
+        raise TooManyRules(
+            f"{len(horizontal) + len(vertical):,} rules cross {crossings:,} rule positions "
+            f"(more than the {MAX_CROSSINGS:,} govinfo reads)"
+        )
+    for i, ((y, _, _), (start, end)) in enumerate(zip(horizontal, spans, strict=True)):
+        for x in xs[start:end]:
+            lows, extents = runs[x]
+            last = bisect_right(lows, y + TOLERANCE) - 1
+            for low, high, j in extents[max(last - 1, 0) : last + 1]:
+                if _near(y, low, high):
+                    parent[_find(parent, i)] = _find(parent, len(horizontal) + j)
     groups: dict[int, _Lines] = {}
     for i, rule in enumerate(horizontal):
         groups.setdefault(_find(parent, i), _Lines()).horizontal.append(rule)
@@ -222,6 +260,25 @@ def _join_collinear(lines: list[Line], offset: int, parent: list[int]) -> None:
             if lines[k][2] > reach:
                 reach, last = lines[k][2], k
         start = end
+
+
+def _runs(vertical: list[Line]) -> dict[float, tuple[list[float], list[tuple[float, float, int]]]]:
+    """The vertical rules by ``x``: the runs of rules that continue one another (low, high,
+    one of its rules), sorted, with their lows for bisecting."""
+    by_x: dict[float, list[int]] = {}
+    for j, (x, _, _) in enumerate(vertical):
+        by_x.setdefault(x, []).append(j)
+    out = {}
+    for x, members in by_x.items():
+        extents: list[tuple[float, float, int]] = []
+        for j in sorted(members, key=lambda k: vertical[k][1]):
+            _, low, high = vertical[j]
+            if extents and low <= extents[-1][1] + TOLERANCE:
+                extents[-1] = (extents[-1][0], max(high, extents[-1][1]), extents[-1][2])
+            else:
+                extents.append((low, high, j))
+        out[x] = ([low for low, _, _ in extents], extents)
+    return out
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -284,15 +341,24 @@ def _by_line(rules: list[Line], lines: list[float]) -> dict[int, list[tuple[floa
     """The extents (low, high) of the rules along each grid line, by the line's index."""
     out: dict[int, list[tuple[float, float]]] = {}
     for at, low, high in rules:
-        after = bisect_left(lines, at)
-        index = min(
-            (k for k in (after - 1, after) if 0 <= k < len(lines)), key=lambda k: abs(lines[k] - at)
-        )
-        if abs(lines[index] - at) <= SPACING:
+        index = _nearest(lines, at)
+        if index is not None and abs(lines[index] - at) <= SPACING:
             out.setdefault(index, []).append((low, high))
+    return {index: _merged(extents) for index, extents in out.items()}
+
+
+def _merged(extents: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Extents widened by the tolerance, overlapping ones merged, sorted."""
+    out: list[tuple[float, float]] = []
+    for low, high in sorted((low - TOLERANCE, high + TOLERANCE) for low, high in extents):
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], max(high, out[-1][1]))
+        else:
+            out.append((low, high))
     return out
 
 
 def _ruled(extents: list[tuple[float, float]], across: float) -> bool:
-    """Whether a rule along a grid line crosses the point ``across``."""
-    return any(_near(across, low, high) for low, high in extents)
+    """Whether a rule along a grid line (merged extents: :func:`_merged`) crosses ``across``."""
+    index = bisect_right(extents, (across, float("inf"))) - 1
+    return index >= 0 and extents[index][1] >= across

@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-LIMIT = 200_000
+STEPS = 20_000
+"""Cuts tried per call before a row is given up (``split_bounded``): the search is bounded,
+not only its results, so that digits which admit few valid cuts but many dead ends end too."""
 _PATTERNS = {
     "count": re.compile(r"0|[1-9]\d*"),
     "change": re.compile(r"-?(?:0|[1-9]\d*)"),
@@ -18,8 +20,22 @@ class TooManyCuts(Exception):
     """The runs admit more segmentations than can be searched."""
 
 
+class _Budget:
+    """What is left of the steps one search may take."""
+
+    __slots__ = ("left", "what")
+
+    def __init__(self, steps: int, what: str) -> None:
+        self.left, self.what = steps, what
+
+    def spend(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise TooManyCuts(self.what)
+
+
 def segmentations(
-    chunks: list[str], kinds: list[str], last_is_sum: bool = False
+    chunks: list[str], kinds: list[str], last_is_sum: bool = False, steps: int = STEPS
 ) -> Iterator[tuple[str, ...]]:
     """Every way to cut ``chunks`` into ``len(kinds)`` numbers, each valid for its kind.
 
@@ -27,25 +43,29 @@ def segmentations(
     number never has a leading zero; only ``change`` cells may be negative and
     only ``amount`` cells decimal. With ``last_is_sum`` only the cuts whose
     last number is the sum of the others (a row total) are given — far fewer
-    to try. Raises TooManyCuts past ``LIMIT`` results.
+    to try. Raises TooManyCuts past ``steps`` cuts tried (found or not).
     """
     text, stops = "".join(chunks), _stops(chunks)
     if not text or not kinds:
         return
     patterns = [_PATTERNS[k] for k in kinds]
-    cuts = (
-        _summed_cuts(text, patterns, stops) if last_is_sum else _cuts(text, 0, 0, patterns, stops)
-    )
-    for found, parts in enumerate(cuts, start=1):
-        if found > LIMIT:
-            raise TooManyCuts(f"{len(text)} characters into {len(kinds)} cells")
-        yield parts
+    budget = _Budget(steps, f"{len(text)} characters into {len(kinds)} cells")
+    if last_is_sum:
+        yield from _summed_cuts(text, patterns, stops, budget)
+    else:
+        yield from _cuts(text, 0, 0, patterns, stops, budget)
 
 
 def _cuts(
-    text: str, start: int, index: int, patterns: list[re.Pattern[str]], stops: list[int]
+    text: str,
+    start: int,
+    index: int,
+    patterns: list[re.Pattern[str]],
+    stops: list[int],
+    budget: _Budget,
 ) -> Iterator[tuple[str, ...]]:
     """Cuts of ``text[start:]`` into ``patterns[index:]``, never across a chunk boundary."""
+    budget.spend()
     stop = next(s for s in stops if s > start)
     remaining = len(patterns) - index - 1
     if remaining == 0:
@@ -59,12 +79,12 @@ def _cuts(
             if part in ("0", "-0") or (part[0] == "0" and "." not in part):
                 break
             continue
-        for rest in _cuts(text, end, index + 1, patterns, stops):
+        for rest in _cuts(text, end, index + 1, patterns, stops, budget):
             yield (part, *rest)
 
 
 def _summed_cuts(
-    text: str, patterns: list[re.Pattern[str]], stops: list[int]
+    text: str, patterns: list[re.Pattern[str]], stops: list[int], budget: _Budget
 ) -> Iterator[tuple[str, ...]]:
     """Cuts of counts whose last number is the sum of the others: the total first, then the
     parts, never more than what is left of the total."""
@@ -74,14 +94,21 @@ def _summed_cuts(
         if not patterns[-1].fullmatch(total):
             continue
         inner = [s for s in stops if s < start] + [start]
-        for parts in _bounded(text[:start], 0, 0, patterns[:-1], inner, int(total)):
+        for parts in _bounded(text[:start], 0, 0, patterns[:-1], inner, int(total), budget):
             yield (*parts, total)
 
 
 def _bounded(
-    text: str, start: int, index: int, patterns: list[re.Pattern[str]], stops: list[int], left: int
+    text: str,
+    start: int,
+    index: int,
+    patterns: list[re.Pattern[str]],
+    stops: list[int],
+    left: int,
+    budget: _Budget,
 ) -> Iterator[tuple[str, ...]]:
     """Cuts of ``text[start:]`` into counts adding up to exactly ``left``."""
+    budget.spend()
     stop = next(s for s in stops if s > start)
     remaining = len(patterns) - index - 1
     if remaining == 0:
@@ -93,7 +120,7 @@ def _bounded(
         part = text[start:end]
         if not patterns[index].fullmatch(part) or int(part) > left:
             break
-        for rest in _bounded(text, end, index + 1, patterns, stops, left - int(part)):
+        for rest in _bounded(text, end, index + 1, patterns, stops, left - int(part), budget):
             yield (part, *rest)
 
 

@@ -23,6 +23,8 @@ from .identities import Identity, Key, Number
 from .plausible import plausible_ratios
 
 MAX_COMBINATIONS = 5_000
+MAX_EVALUATIONS = 20_000
+"""Readings of a table the greedy choice scores at most (each scores every identity)."""
 
 
 @dataclass
@@ -207,9 +209,15 @@ def _values(rows: list[Row], combo: tuple[int, ...], known: dict[Key, Number | N
 def _greedy(
     rows: list[Row], known: dict[Key, Number | None], identities: list[Identity]
 ) -> tuple[int, ...]:
+    """One candidate per row, each the best given the others, in at most three passes and
+    ``MAX_EVALUATIONS`` readings scored (what it writes is never settled: see the caller)."""
     combo = [0] * len(rows)
+    left = MAX_EVALUATIONS
     for _ in range(3):
         for index, row in enumerate(rows):
+            left -= len(row.parts)
+            if left < 0:
+                return tuple(combo)
 
             def score(choice: int, index: int = index) -> int:
                 trial = (*combo[:index], choice, *combo[index + 1 :])
