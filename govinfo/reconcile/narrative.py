@@ -3,19 +3,24 @@
 The text (the ``sections`` resource) is cut into sentences; each text rule's
 pattern (from ``rules.csv``) is searched in every sentence of every report at
 once with pandas, and the first sentence of a report that matches is checked.
+Before any rule's own search, one compiled pattern (every text rule's, as
+alternatives) keeps only the sentences some rule can match: on real reports
+most sentences state no count, and each rule then searches the few left.
 A number may have several readings (收到 is new requests, or new plus carried
 over); the finding passes when one of them holds.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from ..standard.expand import expand, subjects_for
-from ..standard.rules import Reading, Rule, Term
+from ..standard.rules import Reading, Rule, Term, rules
 from .engine import Context, axes, format_cells, gather, layouts, signed_sum
 from .findings import FAIL, NOT_ASSESSABLE, PASS, Chunk, Labels, blank_messages, make_chunk
 from .matrix import Layout, Matrix, positions
@@ -23,8 +28,15 @@ from .matrix import Layout, Matrix, positions
 SENTENCE_END = r"[。！？!?\n]"
 
 
+@cache
+def any_text_rule() -> re.Pattern[str]:
+    """One pattern matching where any text rule of the standard matches."""
+    return re.compile("|".join(f"(?:{r.pattern})" for r in rules() if r.kind == "text"))
+
+
 def sentences(context: Context) -> pd.DataFrame:
-    """The narrative cut into sentences: report position, section, sentence, in text order."""
+    """The sentences of the narrative some text rule matches: report position, section,
+    sentence, in text order."""
     if "sentences" not in context.cache:
         sections = context.frames.get("sections")
         frame = pd.DataFrame({"report": [], "section": [], "sentence": []}, dtype=object)
@@ -39,8 +51,18 @@ def sentences(context: Context) -> pd.DataFrame:
             frame = frame[frame["report"] >= 0].sort_values(["report", "section"], kind="stable")
             frame["sentence"] = frame["sentence"].str.split(SENTENCE_END, regex=True)
             frame = frame.explode("sentence", ignore_index=True)
-        context.cache["sentences"] = frame
+            frame = frame[_stating(frame["sentence"].fillna("").to_numpy(object))]
+        context.cache["sentences"] = frame.reset_index(drop=True)
     return context.cache["sentences"]
+
+
+def _stating(texts: np.ndarray) -> np.ndarray:
+    """Which sentences some text rule matches; those without a digit state no number."""
+    digit, search = _DIGIT.search, any_text_rule().search
+    return np.fromiter((bool(digit(t) and search(t)) for t in texts), bool, len(texts))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def text(rule: Rule, context: Context) -> list[Chunk]:
