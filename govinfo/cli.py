@@ -157,7 +157,7 @@ def _add_parse(commands: argparse._SubParsersAction) -> None:
         "inputs",
         nargs="+",
         type=Path,
-        help="report files (.txt, .md, .html, .pdf, .docx, .doc, .wps)",
+        help="report files (.txt, .md, .html, .pdf, .docx, .doc, .wps), folders of them, manifests",
     )
     parse.add_argument("-o", "--output", type=Path, required=True, help="package folder to write")
     parse.add_argument("--name", help="package name (default: the folder's name)")

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import GovinfoError, HarvestError
 from ..model import Report
+from ..parse import DOCUMENT_KINDS, TEXT_KINDS
 from ..parse.documents import document_text
 from ..parse.source import open_source
 from ..parse.text.sections import find_headings
@@ -66,11 +67,17 @@ def manifest_inputs(manifest: str | Path) -> list[Input]:
 
 
 def expand(paths: Iterable[Path]) -> tuple[list[Path], list[Input]]:
-    """Paths to parse, each manifest among them replaced by its reports' files."""
+    """Paths to parse, each manifest among them replaced by its reports' files and each
+    folder by the report files under it (:func:`report_files`)."""
     sources: list[Path] = []
     harvested: list[Input] = []
     for path in paths:
-        if is_manifest(path):
+        if path.is_dir():
+            found_files = report_files(path)
+            if not found_files:
+                raise HarvestError(f"{path}: the folder holds no file govinfo reads")
+            sources += found_files
+        elif is_manifest(path):
             found = manifest_inputs(path)
             if not found:
                 raise HarvestError(f"{path}: the manifest lists no downloaded report")
@@ -79,6 +86,20 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[Input]]:
         else:
             sources.append(path)
     return sources, harvested
+
+
+def report_files(folder: Path) -> list[Path]:
+    """The files under ``folder`` (and its subfolders) of a kind govinfo reads, in name
+    order; hidden files and folders are left out. A folder is how a batch too large for
+    a command line is given."""
+    kinds = TEXT_KINDS | DOCUMENT_KINDS
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file()
+        and path.suffix[1:].lower() in kinds
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
 
 
 def fill_metadata(reports: Iterable[Report], inputs: Iterable[Input]) -> None:

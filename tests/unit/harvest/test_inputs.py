@@ -93,3 +93,25 @@ def test_parse_a_manifest_fills_source_url_title_and_published(tmp_path, capsys)
     assert str(reports.loc["t1", "published"])[:10] == "2023-01-30"
     assert reports.loc["other_2022", "source_url"] is pd.NA
     assert reports.loc["other_2022", "title"] == "永州市冷水滩区2022年政府信息公开工作年度报告"
+
+
+def test_a_folder_is_read_as_the_report_files_under_it(tmp_path, capsys):
+    """A batch too large for a command line is given as a folder: its report files, in
+    subfolders too, in name order; other files and hidden folders are left out."""
+    example = example_path().read_bytes()
+    (tmp_path / "in" / "2023").mkdir(parents=True)
+    (tmp_path / "in" / ".cache").mkdir()
+    (tmp_path / "in" / "b.txt").write_bytes(example)
+    (tmp_path / "in" / "2023" / "a.txt").write_bytes(example)
+    (tmp_path / "in" / ".cache" / "c.txt").write_bytes(example)
+    (tmp_path / "in" / "notes.csv").write_text("x\n", encoding="utf-8")
+    assert main(["parse", str(tmp_path / "in"), "-o", str(tmp_path / "out")]) == 0
+    reports = govinfo.load(tmp_path / "out").frames["reports"]
+    assert list(reports["report_id"]) == ["a", "b"]
+
+
+def test_a_folder_with_no_report_file_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.csv").write_text("x\n", encoding="utf-8")
+    assert main(["parse", str(tmp_path / "in"), "-o", str(tmp_path / "out")]) == 1
+    assert "the folder holds no file govinfo reads" in capsys.readouterr().err
