@@ -54,3 +54,13 @@ def test_accuracy_page_has_no_wrong_cell_without_a_flag(corpus):
     assert ", 0 wrong without a flag." in result.stdout
     assert "0 elsewhere (reading errors)" in result.stdout
     assert "| hunan_lengshuitan-gov_2022 | txt | 186 | 186 | 0 | 0 |" in result.stdout
+
+
+def test_scale_benchmark_measures_every_step(corpus):
+    """Two rounds of the corpus and its wild folder: every step runs on one package."""
+    result = _run("scale.py", "--corpus", str(corpus), "--reports", "100", "--jobs", "2")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "100 reports of" in result.stderr
+    for step in ("parse --jobs 2", "validate", "frictionless validate", "reconcile"):
+        assert f"{step:24s}      100" in result.stdout
+    assert "400,000 reports (linear from 100)" in result.stdout
